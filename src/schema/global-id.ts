@@ -1,0 +1,20 @@
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { ValidationError } from '../errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Decodes an opaque global id that must name `typename`; BAD_USER_INPUT naming `field` if not. */
+export function decodeGlobalIdOf(globalId: string | number, typename: string, field: string): string {
+  try {
+    const { typename: actual, id } = decodeGlobalID(String(globalId));
+    if (actual === typename && UUID.test(id)) return id;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError({ [field]: `is not a valid ${typename} id` });
+}
+
+/** The opaque global id of a row, as the API shows it. */
+export function toGlobalId(typename: string, id: string): string {
+  return encodeGlobalID(typename, id);
+}

@@ -1,0 +1,175 @@
+/**
+ * createServer() -> the Yoga instance: schema, per-request context, security plugins, health
+ * routes and error masking. It never listens (main.ts does; tests call yoga.fetch).
+ */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { PothosValidationError } from '@pothos/core';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { config } from './config/env.js';
+import { type Context, createContext, requestIdOf, type ServerContext } from './context.js';
+import { isDatabaseReachable } from './db/client.js';
+import { logger } from './logger.js';
+import { oncePerRequestRule } from './schema/auth/sensitive.js';
+import { schema } from './schema/index.js';
+
+/** `/healthz` (process alive) and `/readyz` (database reachable), before any GraphQL work. */
+function useHealthRoutes(): Plugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname === '/healthz') {
+        endResponse(Response.json({ status: 'ok' }, { headers: { 'cache-control': 'no-store' } }));
+      } else if (url.pathname === '/readyz') {
+        const ready = await isDatabaseReachable();
+        endResponse(
+          Response.json(
+            { status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' },
+            { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+          ),
+        );
+      }
+    },
+  };
+}
+
+function isClientError(error: GraphQLError): boolean {
+  const original = error.originalError;
+  return !original || original instanceof GraphQLError;
+}
+
+/**
+ * Client errors keep their code; a Pothos validation error (bad cursor, conflicting paging
+ * arguments) becomes BAD_USER_INPUT; anything else is logged with the request id and masked.
+ */
+function mapErrors(errors: readonly GraphQLError[], ctx: Context): GraphQLError[] {
+  return errors.map((error) => {
+    const original = error.originalError;
+    if (original instanceof PothosValidationError) {
+      return new GraphQLError(original.message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    if (isClientError(error)) return error;
+    logger.error({ requestId: ctx.requestId, path: error.path, err: original }, 'unexpected error');
+    return new GraphQLError('Unexpected error.', {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
+    });
+  });
+}
+
+function useErrorMapping(): Plugin<Context> {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          const single = result as ExecutionResult;
+          if (!single.errors?.length) return;
+          setResult({ ...single, errors: mapErrors(single.errors, args.contextValue as Context) });
+        },
+      };
+    },
+  };
+}
+
+/** Request id on every response; one structured log line per request. */
+function useRequestLogging(): Plugin {
+  const started = new WeakMap<Request, number>();
+  return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
+    onResponse({ request, response }) {
+      const requestId = requestIdOf(request);
+      response.headers.set('x-request-id', requestId);
+      const url = new URL(request.url);
+      if (url.pathname === '/healthz') return;
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          path: url.pathname,
+          status: response.status,
+          durationMs: Math.round((performance.now() - (started.get(request) ?? performance.now())) * 10) / 10,
+        },
+        'request',
+      );
+    },
+  };
+}
+
+/** graphql-armor's refusals carry no code: give them the one ../shared/API.md names. */
+function tagRejection(_ctx: unknown, error: GraphQLError): void {
+  Object.assign(error.extensions, { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } });
+}
+
+/** Our rules, and one code for every refused document (graphql-armor's limits set none). */
+function useExtraValidation(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(oncePerRequestRule);
+      return ({ result, setResult }) => {
+        if (result.length === 0) return;
+        setResult(
+          result.map((error) =>
+            error.extensions?.code
+              ? error
+              : new GraphQLError(error.message, {
+                  nodes: error.nodes,
+                  extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+                }),
+          ),
+        );
+      };
+    },
+  };
+}
+
+export function createServer() {
+  return createYoga<ServerContext, Context>({
+    schema,
+    context: createContext,
+    graphqlEndpoint: '/graphql',
+    graphiql: config.server.graphiql ? { title: 'NGO content API', defaultEditorToolsVisibility: 'headers' } : false,
+    landingPage: false,
+    batching: false,
+    cors: config.server.corsOrigins.length
+      ? { origin: config.server.corsOrigins, credentials: false }
+      : { origin: '*', credentials: false },
+    logging: {
+      debug: (...args) => logger.debug({ args }, 'yoga'),
+      info: (...args) => logger.info({ args }, 'yoga'),
+      warn: (...args) => logger.warn({ args }, 'yoga'),
+      error: (...args) => logger.error({ args }, 'yoga'),
+    },
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        if (error instanceof GraphQLError && isClientError(error)) return error;
+        logger.error({ err: error }, 'unexpected error (masked)');
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    plugins: [
+      useRequestLogging(),
+      useHealthRoutes(),
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth, onReject: [tagRejection] },
+        maxAliases: { n: config.limits.maxAliases, onReject: [tagRejection] },
+        maxTokens: { n: config.limits.maxTokens, onReject: [tagRejection] },
+        costLimit: { maxCost: config.limits.maxCost, onReject: [tagRejection] },
+        maxDirectives: { n: 50, onReject: [tagRejection] },
+        blockFieldSuggestion: { enabled: config.isProduction },
+      }),
+      useExtraValidation(),
+      useErrorMapping(),
+    ],
+  });
+}
+
+export type Server = ReturnType<typeof createServer>;
