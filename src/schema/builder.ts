@@ -38,10 +38,13 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
   };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  // Non-null unless a field says otherwise; fields that access rules may hide are nullable.
+  defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
       public: true,

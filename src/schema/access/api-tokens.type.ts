@@ -22,18 +22,22 @@ export const ApiToken = builder.prismaNode('ApiToken', {
 });
 
 builder.queryFields((t) => ({
-  apiTokens: t.prismaConnection({
-    type: ApiToken,
-    cursor: 'id',
-    ...pageSize,
-    authScopes: { permission: 'apitoken:manage' },
-    args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
-    totalCount: (_parent, args) => prisma.apiToken.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
-    resolve: (query, _root, args) =>
-      prisma.apiToken.findMany({
-        ...query,
-        where: args.includeRevoked ? {} : { revokedAt: null },
-        orderBy: { id: 'asc' },
-      }),
-  }),
+  apiTokens: t.prismaConnection(
+    {
+      type: ApiToken,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { permission: 'apitoken:manage' },
+      args: { includeRevoked: t.arg.boolean({ defaultValue: false }) },
+      totalCount: (_parent, args) => prisma.apiToken.count({ where: args.includeRevoked ? {} : { revokedAt: null } }),
+      resolve: (query, _root, args) =>
+        prisma.apiToken.findMany({
+          ...query,
+          where: args.includeRevoked ? {} : { revokedAt: null },
+          orderBy: { id: 'asc' },
+        }),
+    },
+    { name: 'ApiTokenConnection' },
+    { name: 'ApiTokenEdge' },
+  ),
 }));

@@ -39,21 +39,25 @@ const AuditEventWhere = builder.inputType('AuditEventWhere', {
 });
 
 builder.queryFields((t) => ({
-  auditEvents: t.prismaConnection({
-    type: AuditEvent,
-    cursor: 'id',
-    ...pageSize,
-    authScopes: { permission: 'audit:read' },
-    description: 'Newest first',
-    args: { where: t.arg({ type: AuditEventWhere }) },
-    totalCount: (_parent, args) => prisma.auditEvent.count({ where: auditWhere(args.where) }),
-    resolve: (query, _root, args) =>
-      prisma.auditEvent.findMany({
-        ...query,
-        where: auditWhere(args.where),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-  }),
+  auditEvents: t.prismaConnection(
+    {
+      type: AuditEvent,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { permission: 'audit:read' },
+      description: 'Newest first',
+      args: { where: t.arg({ type: AuditEventWhere }) },
+      totalCount: (_parent, args) => prisma.auditEvent.count({ where: auditWhere(args.where) }),
+      resolve: (query, _root, args) =>
+        prisma.auditEvent.findMany({
+          ...query,
+          where: auditWhere(args.where),
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+    },
+    { name: 'AuditEventConnection' },
+    { name: 'AuditEventEdge' },
+  ),
 }));
 
 function auditWhere(where: typeof AuditEventWhere.$inferInput | null | undefined) {

@@ -43,18 +43,23 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) =>
       ctx.viewer.kind === 'user' ? prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } }) : null,
   }),
-  users: t.prismaConnection({
-    type: User,
-    cursor: 'id',
-    ...pageSize,
-    authScopes: { permission: 'user:read' },
-    args: {
-      isActive: t.arg.boolean(),
-      search: t.arg.string({ description: 'Matches name or email (case-insensitive)' }),
+  users: t.prismaConnection(
+    {
+      type: User,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { permission: 'user:read' },
+      args: {
+        isActive: t.arg.boolean(),
+        search: t.arg.string({ description: 'Matches name or email (case-insensitive)' }),
+      },
+      totalCount: (_parent, args) => prisma.user.count({ where: userWhere(args) }),
+      resolve: (query, _root, args) =>
+        prisma.user.findMany({ ...query, where: userWhere(args), orderBy: { id: 'asc' } }),
     },
-    totalCount: (_parent, args) => prisma.user.count({ where: userWhere(args) }),
-    resolve: (query, _root, args) => prisma.user.findMany({ ...query, where: userWhere(args), orderBy: { id: 'asc' } }),
-  }),
+    { name: 'UserConnection' },
+    { name: 'UserEdge' },
+  ),
 }));
 
 function userWhere(args: { isActive?: boolean | null; search?: string | null }) {
