@@ -112,6 +112,9 @@ const schema = z
     }
   });
 
+/** Every setting's name (kept in step with .env.example by a test). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 function parseKeyList(value: string): Array<{ kid: string; secret: string }> {
   return value
     .split(',')
