@@ -51,7 +51,10 @@ async function main() {
     let ready = false;
     for (let i = 0; i < 300 && !ready; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      ready = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }
     if (!ready) throw new Error('server did not become ready');
 

@@ -10,6 +10,13 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { logger } from '../logger.js';
 
 export let prisma: PrismaClient;
+const sqlListeners = new Set<(sql: string) => void>();
+
+/** Under NODE_ENV=test (or debug logging): calls `listener` with each SQL statement; returns an unsubscribe. */
+export function onSql(listener: (sql: string) => void): () => void {
+  sqlListeners.add(listener);
+  return () => sqlListeners.delete(listener);
+}
 export let pool: pg.Pool;
 
 /** Discrete fields rather than connectionString, so that `database` and SSL options are explicit. */
@@ -41,17 +48,22 @@ export function initDatabase(url: string): PrismaClient {
   pool.on('error', (error) => logger.warn({ err: error.message }, 'database connection lost'));
 
   const tracing = logger.isLevelEnabled('debug');
+  // Query events cost a little per statement: only when tracing, or under test (statement counts).
+  const emitQueries = tracing || config.isTest;
   prisma = new PrismaClient({
     adapter: new PrismaPg(pool, {
       onConnectionError: (error) => logger.warn({ err: error.message }, 'database connection error'),
     }),
-    log: tracing ? [{ emit: 'event', level: 'query' }] : [],
+    log: emitQueries ? [{ emit: 'event', level: 'query' }] : [],
   });
-  if (tracing) {
+  if (emitQueries) {
     // The client's type only knows the events of a literal `log` option; this one is conditional.
     (prisma as unknown as { $on: (e: 'query', cb: (ev: { query: string; duration: number }) => void) => void }).$on(
       'query',
-      (event) => logger.debug({ sql: event.query, durationMs: event.duration }, 'sql'),
+      (event) => {
+        if (tracing) logger.debug({ sql: event.query, durationMs: event.duration }, 'sql');
+        for (const listener of sqlListeners) listener(event.query);
+      },
     );
   }
   return prisma;

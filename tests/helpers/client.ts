@@ -63,3 +63,15 @@ export async function gql<TData = Record<string, any>, TVars = Record<string, un
 export function codes(response: { errors?: GqlError[] }): string[] {
   return (response.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
 }
+
+/** Runs `fn` and returns the SQL statements it sent (for N+1 checks). */
+export async function countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const { onSql } = await import('../../src/db/client.js');
+  const statements: string[] = [];
+  const stop = onSql((sql) => statements.push(sql));
+  try {
+    return { result: await fn(), statements };
+  } finally {
+    stop();
+  }
+}

@@ -61,7 +61,10 @@ describe('start-up', () => {
 
   it('says clearly when the database cannot be reached', async () => {
     const port = await freePort();
-    const { done } = start({ DATABASE_URL: `postgresql://postgres:secret-pw@127.0.0.1:${port}/app`, DB_CONNECT_TIMEOUT_MS: '1000' });
+    const { done } = start({
+      DATABASE_URL: `postgresql://postgres:secret-pw@127.0.0.1:${port}/app`,
+      DB_CONNECT_TIMEOUT_MS: '1000',
+    });
     const run = await done;
     expect(run.code).toBe(1);
     expect(run.output).toContain('Cannot reach the database');
@@ -85,7 +88,11 @@ describe('start-up', () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as net.AddressInfo).port;
-    const env = { DATABASE_URL: process.env.DATABASE_URL, JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a long enough admin password' };
+    const env = {
+      DATABASE_URL: process.env.DATABASE_URL,
+      JWT_SECRET: 'x'.repeat(40),
+      ADMIN_PASSWORD: 'a long enough admin password',
+    };
     try {
       const run = await start({ ...env, PORT: String(taken) }).done;
       expect(run.code).toBe(1);
@@ -99,7 +106,10 @@ describe('start-up', () => {
     let ready = false;
     for (let i = 0; i < 150 && !ready; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     }
     expect(ready).toBe(true);
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

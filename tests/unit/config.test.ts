@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, SETTING_NAMES } from '../../src/config/env.js';
 
 const NO_FILE = '/nonexistent/.env';
@@ -62,7 +62,9 @@ describe('configuration', () => {
     const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, NO_FILE);
     expect(prod.server.graphiql).toBe(false);
     expect(prod.server.host).toBe('0.0.0.0');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), GRAPHIQL: 'true' }, NO_FILE).server.graphiql).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), GRAPHIQL: 'true' }, NO_FILE).server.graphiql,
+    ).toBe(true);
   });
 
   it('validates previous verification keys for key rotation', () => {
