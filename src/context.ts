@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { recordAuditThrottled } from './auth/audit.js';
 import { permissionsOfRole, publicPermissions } from './auth/permissions.js';
-import { type AuthRejection, authenticate, type RequestMeta, type Viewer } from './auth/viewer.js';
+import { type AuthRejection, authenticate, type Caller, type RequestMeta, type Viewer } from './auth/viewer.js';
 import { config } from './config/env.js';
 
 /** What every resolver receives. The Prisma client is imported where needed, not carried here. */
@@ -61,4 +61,9 @@ export async function createContext(initial: YogaInitialContext & ServerContext)
   }
   const permissions = viewer.kind === 'anonymous' ? await publicPermissions() : await permissionsOfRole(viewer.roleId);
   return { ...meta, viewer, permissions, authRejection: rejection, sensitiveCalls: new Set() };
+}
+
+/** The service-layer view of a request. */
+export function callerOf(ctx: Context): Caller {
+  return { meta: ctx, viewer: ctx.viewer, permissions: ctx.permissions };
 }

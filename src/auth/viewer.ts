@@ -21,6 +21,13 @@ export interface RequestMeta {
   userAgent: string;
 }
 
+/** Who asks, from where, holding what: what services take instead of the GraphQL context. */
+export interface Caller {
+  meta: RequestMeta;
+  viewer: Viewer;
+  permissions: ReadonlySet<string>;
+}
+
 export type AuthRejection = TokenRejection | 'session_revoked' | 'user_inactive' | 'api_token_invalid';
 
 interface Principal {

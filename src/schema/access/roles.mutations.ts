@@ -1,11 +1,9 @@
-import type { Context } from '../../context.js';
+import { callerOf as caller } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { createRole, deleteRole, setRolePermissions, updateRole } from './roles.service.js';
 import { Role } from './roles.type.js';
-
-const caller = (ctx: Context) => ({ meta: ctx, viewer: ctx.viewer, permissions: ctx.permissions });
 
 const CreateRoleInput = builder.inputType('CreateRoleInput', {
   fields: (t) => ({

@@ -4,15 +4,9 @@
  */
 import { recordAudit } from '../../auth/audit.js';
 import { invalidatePermissionCache, isPermissionKey, permissionsOfRole } from '../../auth/permissions.js';
-import { invalidatePrincipals, type RequestMeta, type Viewer } from '../../auth/viewer.js';
+import { type Caller, invalidatePrincipals } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-
-interface Caller {
-  meta: RequestMeta;
-  viewer: Viewer;
-  permissions: ReadonlySet<string>;
-}
 
 const ROLE_NAME = /^[a-z][a-z0-9_-]{1,49}$/;
 

@@ -1,11 +1,9 @@
-import type { Context } from '../../context.js';
+import { callerOf as caller } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { assignRole, createUser, deactivateUser, reactivateUser, updateUser } from './users.service.js';
 import { User } from './users.type.js';
-
-const caller = (ctx: Context) => ({ meta: ctx, viewer: ctx.viewer, permissions: ctx.permissions });
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
   fields: (t) => ({

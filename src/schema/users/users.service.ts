@@ -1,18 +1,12 @@
 /** User administration: create, update, deactivate, assign roles. Each change is audited. */
 import { recordAudit } from '../../auth/audit.js';
 import { hashPassword, passwordPolicyViolation } from '../../auth/password.js';
-import { invalidatePrincipals, type RequestMeta, type Viewer } from '../../auth/viewer.js';
+import { type Caller, invalidatePrincipals } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { assertCanGrantRole, normaliseEmail } from '../auth/auth.service.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-interface Caller {
-  meta: RequestMeta;
-  viewer: Viewer;
-  permissions: ReadonlySet<string>;
-}
 
 function checkName(name: string | null | undefined, fields: Record<string, string>) {
   if (name != null && (name.trim().length < 1 || name.trim().length > 200)) fields.name = 'must be 1 to 200 characters';
