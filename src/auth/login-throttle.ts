@@ -1,9 +1,13 @@
 /**
- * Login throttling that a client cannot use to learn which emails exist:
- * - per account: failures counted in the User row (atomic SQL), locked after the configured
- *   number within the window; unknown emails get the same treatment from an in-memory counter;
- * - per IP: failed attempts within a window (in memory; one process. A multi-process deployment
- *   should put this behind its proxy's rate limiter as well).
+ * Login throttling that holds under concurrent bursts and tells nobody which emails exist.
+ *
+ * Attempts are *reserved* synchronously before any await (password check, database), so twenty
+ * parallel guesses cannot all pass a check made before the first one is counted:
+ * - per email (known or not): at most LOGIN_MAX_FAILURES attempts per window, then locked for
+ *   LOGIN_LOCKOUT_SECONDS; a success releases the reservation and clears the count;
+ * - per client address: at most LOGIN_IP_MAX_ATTEMPTS failed attempts per window.
+ * These counters live in this process. Known accounts are also locked in the database
+ * (recordAccountFailure), which survives restarts and is shared by every process.
  */
 import { LRUCache } from 'lru-cache';
 import { config } from '../config/env.js';
@@ -12,55 +16,71 @@ import { prisma } from '../db/client.js';
 interface Counter {
   count: number;
   firstAt: number;
-  lockedUntil?: number;
+  lockedUntil: number;
 }
 
-const windowMs = () => config.auth.loginFailureWindowSeconds * 1000;
-const lockMs = () => config.auth.loginLockoutSeconds * 1000;
+class AttemptLimiter {
+  private readonly counters = new LRUCache<string, Counter>({ max: 100_000, ttl: 24 * 3600_000 });
 
-const unknownEmailFailures = new LRUCache<string, Counter>({ max: 100_000, ttl: 24 * 3600_000 });
-const ipFailures = new LRUCache<string, Counter>({ max: 100_000, ttl: 24 * 3600_000 });
+  constructor(
+    private readonly max: () => number,
+    private readonly windowMs: () => number,
+    private readonly lockMs: () => number,
+  ) {}
 
-/** Seconds until this IP may try again, or 0. */
-export function ipRetryAfter(ip: string, now = Date.now()): number {
-  const c = ipFailures.get(ip);
-  if (!c || now - c.firstAt > config.auth.loginIpWindowSeconds * 1000) return 0;
-  if (c.count < config.auth.loginIpMaxAttempts) return 0;
-  return (c.firstAt + config.auth.loginIpWindowSeconds * 1000 - now) / 1000;
-}
-
-export function recordIpFailure(ip: string, now = Date.now()): void {
-  const c = ipFailures.get(ip);
-  if (!c || now - c.firstAt > config.auth.loginIpWindowSeconds * 1000) ipFailures.set(ip, { count: 1, firstAt: now });
-  else c.count += 1;
-}
-
-/** Seconds until an unknown email's lock ends, or 0 (same rule as for real accounts). */
-export function unknownEmailRetryAfter(email: string, now = Date.now()): number {
-  const until = unknownEmailFailures.get(email)?.lockedUntil ?? 0;
-  return until > now ? (until - now) / 1000 : 0;
-}
-
-/** Counts a failure for an email without an account; returns the new lock's seconds, or 0. */
-export function recordUnknownEmailFailure(email: string, now = Date.now()): number {
-  let c = unknownEmailFailures.get(email);
-  if (!c || now - c.firstAt > windowMs()) {
-    c = { count: 0, firstAt: now };
-    unknownEmailFailures.set(email, c);
+  /** Seconds to wait (refused), or 0 after counting this attempt. Never awaits. */
+  reserve(key: string, now = Date.now()): number {
+    let c = this.counters.get(key);
+    if (c && c.lockedUntil > now) return (c.lockedUntil - now) / 1000;
+    if (!c || now - c.firstAt > this.windowMs()) {
+      c = { count: 0, firstAt: now, lockedUntil: 0 };
+      this.counters.set(key, c);
+    }
+    if (c.count >= this.max()) {
+      c.lockedUntil = now + this.lockMs();
+      return this.lockMs() / 1000;
+    }
+    c.count += 1;
+    return 0;
   }
-  c.count += 1;
-  if (c.count >= config.auth.loginMaxFailures) {
-    c.lockedUntil = now + lockMs();
-    c.count = 0;
-    c.firstAt = now;
-    return lockMs() / 1000;
+
+  /** After a success: the attempt does not count. */
+  release(key: string): void {
+    const c = this.counters.get(key);
+    if (c && c.count > 0) c.count -= 1;
   }
-  return 0;
+
+  /** After a failure: seconds of the lock this failure started, or 0. */
+  failed(key: string, now = Date.now()): number {
+    const c = this.counters.get(key);
+    if (!c || c.count < this.max()) return 0;
+    c.lockedUntil = Math.max(c.lockedUntil, now + this.lockMs());
+    return (c.lockedUntil - now) / 1000;
+  }
+
+  reset(key: string): void {
+    this.counters.delete(key);
+  }
 }
+
+/** Per email address, known or not (same behaviour for both: no enumeration). */
+export const emailLimiter = new AttemptLimiter(
+  () => config.auth.loginMaxFailures,
+  () => config.auth.loginFailureWindowSeconds * 1000,
+  () => config.auth.loginLockoutSeconds * 1000,
+);
+
+/** Per client address; locked only until its window ends. */
+export const ipLimiter = new AttemptLimiter(
+  () => config.auth.loginIpMaxAttempts,
+  () => config.auth.loginIpWindowSeconds * 1000,
+  () => config.auth.loginIpWindowSeconds * 1000,
+);
 
 /**
- * Counts a failure on a real account in one statement (safe under concurrent attempts); locks it
- * when the count reaches the limit within the window. Returns the lock's seconds, or 0.
+ * Counts a failure on a real account in the database (one statement per step, safe under
+ * concurrent attempts and shared by every process); locks the account when the count reaches
+ * the limit within the window. Returns the lock's seconds, or 0.
  */
 export async function recordAccountFailure(userId: string): Promise<number> {
   const windowSeconds = config.auth.loginFailureWindowSeconds;

@@ -62,5 +62,5 @@ export async function login(email: string, password = PASSWORD, ip?: string): Pr
 export async function signedIn(role: BuiltInRole | string = 'author') {
   const user = await createUser(role);
   const session = await login(user.email, user.password);
-  return { user, ...session, token: session.accessToken };
+  return { ...session, user, token: session.accessToken };
 }

@@ -1,3 +1,4 @@
+import { RequestCache } from '@pothos/plugin-scope-auth';
 import { permissionsOfRole } from '../../auth/permissions.js';
 import type { Context } from '../../context.js';
 import { prisma } from '../../db/client.js';
@@ -20,6 +21,8 @@ async function actAs(ctx: Context, result: AuthResult) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId }, select: { roleId: true } });
   ctx.viewer = { kind: 'user', userId: result.userId, sessionId: result.sessionId, roleId: user.roleId };
   ctx.permissions = await permissionsOfRole(user.roleId);
+  // scope-auth caches the request's scopes (computed while anonymous): recompute for the new viewer.
+  RequestCache.clearForContext(ctx);
 }
 
 builder.mutationFields((t) => ({

@@ -3,13 +3,7 @@
  * password change, API tokens. Knows no GraphQL; takes the caller's RequestMeta and Viewer.
  */
 import { recordAudit } from '../../auth/audit.js';
-import {
-  ipRetryAfter,
-  recordAccountFailure,
-  recordIpFailure,
-  recordUnknownEmailFailure,
-  unknownEmailRetryAfter,
-} from '../../auth/login-throttle.js';
+import { emailLimiter, ipLimiter, recordAccountFailure } from '../../auth/login-throttle.js';
 import { dummyPasswordHash, hashPassword, passwordPolicyViolation, verifyPassword } from '../../auth/password.js';
 import { permissionsOfRole } from '../../auth/permissions.js';
 import { newApiTokenSecret, sha256, signToken, TokenRejectedError, verifyToken } from '../../auth/tokens.js';
@@ -67,35 +61,50 @@ async function issuePair(
  */
 export async function login(meta: RequestMeta, emailInput: string, password: string): Promise<AuthResult> {
   const email = normaliseEmail(emailInput);
-  const ipWait = ipRetryAfter(meta.ip);
+  const locked = (seconds: number) =>
+    new RateLimitedError(seconds, 'This account is temporarily locked after repeated failed logins.');
+
+  // Reserved before any await: a parallel burst is counted attempt by attempt.
+  const ipWait = ipLimiter.reserve(meta.ip);
   if (ipWait > 0) {
     await recordAudit(meta, { action: 'auth.login', outcome: 'failure', details: { reason: 'ip_throttled' } });
     throw new RateLimitedError(ipWait, 'Too many failed logins from this address.');
   }
+  const emailWait = emailLimiter.reserve(email);
+  if (emailWait > 0) {
+    ipLimiter.release(meta.ip); // refused unchecked: not a guess from this address
+    const target = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    await recordAudit(meta, {
+      action: 'auth.login',
+      outcome: 'failure',
+      targetType: target ? 'User' : undefined,
+      targetId: target?.id,
+      details: { reason: 'locked' },
+    });
+    throw locked(emailWait);
+  }
+
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, isActive: true, lockedUntil: true },
   });
-  const lockWait = user
-    ? user.lockedUntil && user.lockedUntil > new Date()
-      ? (user.lockedUntil.getTime() - Date.now()) / 1000
-      : 0
-    : unknownEmailRetryAfter(email);
-  if (lockWait > 0) {
+  if (user?.lockedUntil && user.lockedUntil > new Date()) {
+    ipLimiter.release(meta.ip);
+    emailLimiter.release(email);
     await recordAudit(meta, {
       action: 'auth.login',
       outcome: 'failure',
-      targetType: user ? 'User' : undefined,
-      targetId: user?.id,
+      targetType: 'User',
+      targetId: user.id,
       details: { reason: 'locked' },
     });
-    throw new RateLimitedError(lockWait, 'This account is temporarily locked after repeated failed logins.');
+    throw locked((user.lockedUntil.getTime() - Date.now()) / 1000);
   }
 
   const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !matches || !user.isActive) {
-    recordIpFailure(meta.ip);
-    const lockedFor = user ? await recordAccountFailure(user.id) : recordUnknownEmailFailure(email);
+    const lockedFor = Math.max(emailLimiter.failed(email), user ? await recordAccountFailure(user.id) : 0);
+    ipLimiter.failed(meta.ip);
     await recordAudit(meta, {
       action: 'auth.login',
       outcome: 'failure',
@@ -111,10 +120,12 @@ export async function login(meta: RequestMeta, emailInput: string, password: str
         targetId: user?.id,
         details: { seconds: Math.round(lockedFor) },
       });
-      throw new RateLimitedError(lockedFor, 'This account is temporarily locked after repeated failed logins.');
+      throw locked(lockedFor);
     }
     throw new UnauthenticatedError(INVALID_LOGIN);
   }
+  ipLimiter.release(meta.ip);
+  emailLimiter.reset(email);
 
   return prisma.$transaction(async (tx) => {
     const now = new Date();
@@ -214,7 +225,12 @@ export async function refreshSession(meta: RequestMeta, token: string): Promise<
     }
     const { session } = record;
     if (session.revokedAt || session.expiresAt < new Date() || !session.user.isActive) {
-      return { kind: 'invalid' as const, reason: session.revokedAt ? 'session_revoked' : 'session_expired' };
+      const reason = session.revokedAt
+        ? 'session_revoked'
+        : !session.user.isActive
+          ? 'user_inactive'
+          : 'session_expired';
+      return { kind: 'invalid' as const, reason };
     }
     await tx.session.update({ where: { id: record.sessionId }, data: { lastUsedAt: new Date() } });
     const pair = await issuePair(tx, session.userId, record.sessionId);
@@ -297,9 +313,17 @@ export async function changePassword(
   const me = requireUser(viewer);
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: me.userId },
-    select: { email: true, passwordHash: true },
+    select: { email: true, passwordHash: true, lockedUntil: true },
   });
+  // A stolen access token must not give unlimited guesses at the password: the same counters
+  // and lock as login.
+  const wait = Math.max(
+    emailLimiter.reserve(user.email),
+    user.lockedUntil && user.lockedUntil > new Date() ? (user.lockedUntil.getTime() - Date.now()) / 1000 : 0,
+  );
+  if (wait > 0) throw new RateLimitedError(wait, 'This account is temporarily locked after repeated failed attempts.');
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    const lockedFor = Math.max(emailLimiter.failed(user.email), await recordAccountFailure(me.userId));
     await recordAudit(meta, {
       action: 'auth.password_change',
       outcome: 'failure',
@@ -308,8 +332,12 @@ export async function changePassword(
       targetId: me.userId,
       details: { reason: 'wrong_current_password' },
     });
+    if (lockedFor > 0) {
+      throw new RateLimitedError(lockedFor, 'This account is temporarily locked after repeated failed attempts.');
+    }
     throw new ValidationError({ currentPassword: 'is not correct' });
   }
+  emailLimiter.release(user.email);
   const problem = passwordPolicyViolation(newPassword, user.email);
   if (problem) throw new ValidationError({ newPassword: problem });
   if (await verifyPassword(newPassword, user.passwordHash)) {

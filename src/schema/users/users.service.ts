@@ -1,5 +1,6 @@
 /** User administration: create, update, deactivate, assign roles. Each change is audited. */
 import { recordAudit } from '../../auth/audit.js';
+import { emailLimiter } from '../../auth/login-throttle.js';
 import { hashPassword, passwordPolicyViolation } from '../../auth/password.js';
 import { type Caller, invalidatePrincipals } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
@@ -109,9 +110,11 @@ export async function deactivateUser(caller: Caller, id: string) {
   return id;
 }
 
+/** Reactivates the account and lifts a login lock (in the database and in this process). */
 export async function reactivateUser(caller: Caller, id: string) {
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true } });
+  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } });
   if (!user) throw new NotFoundError('User');
+  emailLimiter.reset(user.email);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { isActive: true, failedLoginCount: 0, lockedUntil: null } });
     await recordAudit(
