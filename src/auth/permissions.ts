@@ -4,6 +4,7 @@
  * fresh install, and the in-memory cache of each role's effective (inherited) permissions.
  */
 import { prisma } from '../db/client.js';
+import { ForbiddenError } from '../errors.js';
 
 /** Every key the code checks, with its meaning. Seeded into Permission on start-up. */
 export const PERMISSIONS = {
@@ -89,6 +90,9 @@ interface RoleEntry {
 }
 
 let cache: Promise<{ byId: Map<string, RoleEntry>; byName: Map<string, RoleEntry> }> | undefined;
+let loadedAt = 0;
+/** Other processes' changes are seen within this time (this process's changes at once). */
+const CACHE_TTL_MS = 30_000;
 
 /** Loads every role with its own permissions (two small tables, one query) and resolves inheritance. */
 async function load() {
@@ -122,10 +126,15 @@ async function load() {
 }
 
 function roles() {
-  cache ??= load().catch((error) => {
-    cache = undefined;
-    throw error;
-  });
+  if (cache && Date.now() - loadedAt > CACHE_TTL_MS) cache = undefined;
+  if (!cache) {
+    loadedAt = Date.now();
+    const loading = load().catch((error) => {
+      if (cache === loading) cache = undefined;
+      throw error;
+    });
+    cache = loading;
+  }
   return cache;
 }
 
@@ -142,4 +151,15 @@ export async function publicPermissions(): Promise<ReadonlySet<string>> {
 /** Call after any change to roles, permissions or their links: the next request reloads. */
 export function invalidatePermissionCache(): void {
   cache = undefined;
+}
+
+/**
+ * Nobody may act on (or hand out) a role holding permissions they lack: refuses with FORBIDDEN
+ * naming them. Used for grants, and for changes to a more privileged user, role or token.
+ */
+export async function assertHoldsRole(callerPermissions: ReadonlySet<string>, roleId: string): Promise<void> {
+  const beyond = [...(await permissionsOfRole(roleId))].filter((key) => !callerPermissions.has(key));
+  if (beyond.length > 0) {
+    throw new ForbiddenError(`That role holds permissions you do not have: ${beyond.sort().join(', ')}.`);
+  }
 }

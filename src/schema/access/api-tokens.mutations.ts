@@ -42,7 +42,7 @@ builder.mutationFields((t) => ({
     authScopes: { permission: 'apitoken:manage' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = await revokeApiToken(ctx, ctx.viewer, decodeGlobalIdOf(args.id, 'ApiToken', 'id'));
+      const id = await revokeApiToken(ctx, ctx.viewer, ctx.permissions, decodeGlobalIdOf(args.id, 'ApiToken', 'id'));
       return prisma.apiToken.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -4,6 +4,8 @@ import { pageSize } from '../pagination.js';
 
 export const ApiToken = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   authScopes: { permission: 'apitoken:manage' },
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -3,7 +3,7 @@
  * Inheritance cycles are refused; every change invalidates the permission cache at once.
  */
 import { recordAudit } from '../../auth/audit.js';
-import { invalidatePermissionCache, isPermissionKey, permissionsOfRole } from '../../auth/permissions.js';
+import { assertHoldsRole, invalidatePermissionCache, isPermissionKey } from '../../auth/permissions.js';
 import { type Caller, invalidatePrincipals } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
@@ -62,10 +62,7 @@ export async function createRole(
 }
 
 /** A caller may only shape roles within their own permissions (no self-escalation via roles). */
-async function assertWithin(caller: Caller, roleId: string) {
-  const beyond = [...(await permissionsOfRole(roleId))].filter((k) => !caller.permissions.has(k));
-  if (beyond.length > 0) throw new ForbiddenError(`That role holds permissions you do not have: ${beyond.join(', ')}.`);
-}
+const assertWithin = (caller: Caller, roleId: string) => assertHoldsRole(caller.permissions, roleId);
 
 export async function updateRole(
   caller: Caller,
@@ -74,6 +71,7 @@ export async function updateRole(
 ) {
   const role = await prisma.role.findUnique({ where: { id } });
   if (!role) throw new NotFoundError('Role');
+  await assertWithin(caller, id);
   if (input.parentId) {
     await assertNoCycle(id, input.parentId);
     await assertWithin(caller, input.parentId);
@@ -111,6 +109,7 @@ export async function deleteRole(caller: Caller, id: string) {
   });
   if (!role) throw new NotFoundError('Role');
   if (role.isSystem) throw new ConflictError(`The built-in role ${role.name} cannot be deleted.`);
+  await assertWithin(caller, id);
   const { users, apiTokens, children } = role._count;
   if (users + apiTokens + children > 0) {
     throw new ConflictError(
@@ -141,6 +140,8 @@ export async function deleteRole(caller: Caller, id: string) {
 export async function setRolePermissions(caller: Caller, id: string, keys: string[]) {
   const role = await prisma.role.findUnique({ where: { id }, select: { id: true, name: true } });
   if (!role) throw new NotFoundError('Role');
+  // Neither adding nor removing what one does not hold.
+  await assertWithin(caller, id);
   const unique = [...new Set(keys)];
   const unknown = unique.filter((k) => !isPermissionKey(k));
   if (unknown.length > 0)

@@ -4,6 +4,8 @@ import { builder } from '../builder.js';
 
 export const Permission = builder.prismaNode('Permission', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   // Permission keys describe the system, not anyone's data: signed-in callers may read them.
   authScopes: { authenticated: true },
   fields: (t) => ({
@@ -14,6 +16,8 @@ export const Permission = builder.prismaNode('Permission', {
 
 export const Role = builder.prismaNode('Role', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -5,6 +5,8 @@ import { pageSize } from '../pagination.js';
 
 export const AuditEvent = builder.prismaNode('AuditEvent', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   authScopes: { permission: 'audit:read' },
   fields: (t) => ({
     action: t.exposeString('action'),

@@ -5,18 +5,12 @@
 import { recordAudit } from '../../auth/audit.js';
 import { emailLimiter, ipLimiter, recordAccountFailure } from '../../auth/login-throttle.js';
 import { dummyPasswordHash, hashPassword, passwordPolicyViolation, verifyPassword } from '../../auth/password.js';
-import { permissionsOfRole } from '../../auth/permissions.js';
+import { assertHoldsRole } from '../../auth/permissions.js';
 import { newApiTokenSecret, sha256, signToken, TokenRejectedError, verifyToken } from '../../auth/tokens.js';
 import { invalidatePrincipals, type RequestMeta, type Viewer } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  RateLimitedError,
-  UnauthenticatedError,
-  ValidationError,
-} from '../../errors.js';
+import { NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 export interface AuthResult {
@@ -367,11 +361,7 @@ export async function changePassword(
 export async function assertCanGrantRole(viewerPermissions: ReadonlySet<string>, roleId: string): Promise<void> {
   const role = await prisma.role.findUnique({ where: { id: roleId }, select: { id: true } });
   if (!role) throw new ValidationError({ roleId: 'does not name an existing role' });
-  const granted = await permissionsOfRole(roleId);
-  const beyond = [...granted].filter((key) => !viewerPermissions.has(key));
-  if (beyond.length > 0) {
-    throw new ForbiddenError(`That role holds permissions you do not have: ${beyond.join(', ')}.`);
-  }
+  await assertHoldsRole(viewerPermissions, roleId);
 }
 
 export async function createApiToken(
@@ -414,9 +404,18 @@ export async function createApiToken(
   return { token: secret, apiTokenId: apiToken.id };
 }
 
-export async function revokeApiToken(meta: RequestMeta, viewer: Viewer, id: string) {
-  const token = await prisma.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true } });
+export async function revokeApiToken(
+  meta: RequestMeta,
+  viewer: Viewer,
+  viewerPermissions: ReadonlySet<string>,
+  id: string,
+) {
+  const token = await prisma.apiToken.findUnique({
+    where: { id },
+    select: { id: true, revokedAt: true, roleId: true },
+  });
   if (!token) throw new NotFoundError('API token');
+  await assertHoldsRole(viewerPermissions, token.roleId);
   if (!token.revokedAt) {
     await prisma.$transaction(async (tx) => {
       await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });

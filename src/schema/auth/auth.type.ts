@@ -25,6 +25,8 @@ export const AuthPayload = builder.objectRef<AuthPayloadShape>('AuthPayload').im
 
 export const Session = builder.prismaNode('Session', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   // Only the owner of a session may see it (node(id) included).
   authScopes: (session) => ({ self: session.userId }),
   select: { userId: true },

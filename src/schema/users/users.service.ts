@@ -2,6 +2,7 @@
 import { recordAudit } from '../../auth/audit.js';
 import { emailLimiter } from '../../auth/login-throttle.js';
 import { hashPassword, passwordPolicyViolation } from '../../auth/password.js';
+import { assertHoldsRole } from '../../auth/permissions.js';
 import { type Caller, invalidatePrincipals } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -58,8 +59,9 @@ export async function updateUser(caller: Caller, id: string, input: { name?: str
   const email = input.email != null ? normaliseEmail(input.email) : undefined;
   if (email !== undefined && (!EMAIL.test(email) || email.length > 254)) fields.email = 'must be a valid email address';
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
-  const exists = await prisma.user.findUnique({ where: { id }, select: { id: true } });
+  const exists = await prisma.user.findUnique({ where: { id }, select: { id: true, roleId: true } });
   if (!exists) throw new NotFoundError('User');
+  await assertHoldsRole(caller.permissions, exists.roleId);
   try {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({
@@ -92,8 +94,9 @@ export async function deactivateUser(caller: Caller, id: string) {
   if (caller.viewer.kind === 'user' && caller.viewer.userId === id) {
     throw new ValidationError({ id: 'cannot be your own account' });
   }
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true } });
+  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, roleId: true } });
   if (!user) throw new NotFoundError('User');
+  await assertHoldsRole(caller.permissions, user.roleId);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { isActive: false } });
     await tx.session.updateMany({
@@ -112,8 +115,9 @@ export async function deactivateUser(caller: Caller, id: string) {
 
 /** Reactivates the account and lifts a login lock (in the database and in this process). */
 export async function reactivateUser(caller: Caller, id: string) {
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } });
+  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, roleId: true } });
   if (!user) throw new NotFoundError('User');
+  await assertHoldsRole(caller.permissions, user.roleId);
   emailLimiter.reset(user.email);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { isActive: true, failedLoginCount: 0, lockedUntil: null } });
@@ -135,7 +139,7 @@ export async function assignRole(caller: Caller, userId: string, roleId: string)
   }
   await assertCanGrantRole(caller.permissions, roleId);
   // Taking a role away also needs every permission of the old one.
-  await assertCanGrantRole(caller.permissions, user.roleId);
+  await assertHoldsRole(caller.permissions, user.roleId);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { roleId } });
     await recordAudit(

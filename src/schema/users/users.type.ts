@@ -4,6 +4,8 @@ import { pageSize } from '../pagination.js';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
+  // node(id) of a row that does not exist (or no longer does) is null, not an error.
+  nullable: true,
   // Names of staff are shown as content authors; everything personal is guarded per field.
   authScopes: { public: true },
   fields: (t) => ({
