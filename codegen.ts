@@ -15,9 +15,9 @@ const config: CodegenConfig = {
   documents: ['tests/**/*.ts', '!tests/generated/**'],
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
-  // Only `graphql(...)` documents are typed operations; the tests' `gql(...)` helper also sends
+  // Only `graphql(...)` calls are typed operations (not /* GraphQL */ strings); the tests' `gql()` also sends
   // deliberately malformed strings.
-  pluckConfig: { globalGqlIdentifierName: ['graphql'], gqlMagicComment: 'graphql', modules: [] },
+  pluckConfig: { globalGqlIdentifierName: ['graphql'], gqlMagicComment: 'typed-operation', modules: [] },
   generates: {
     'schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: false } },
     'tests/generated/': {

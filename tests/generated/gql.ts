@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken refreshToken user { id } }\n  }\n": typeof types.LoginDocument,
+    "\n  query Roles {\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.RolesDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken refreshToken user { id } }\n  }\n": types.LoginDocument,
+    "\n  query Roles {\n    roles {\n      id\n      name\n    }\n  }\n": types.RolesDocument,
 };
 
 /**
@@ -37,7 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken refreshToken user { id } }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken refreshToken user { id } }\n  }\n"];
+export function graphql(source: "\n  query Roles {\n    roles {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Roles {\n    roles {\n      id\n      name\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

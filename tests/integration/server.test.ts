@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.js';
 import { codes, gql, yoga } from '../helpers/client.js';
 import { signedIn } from '../helpers/factories.js';
+
+/** A typed operation (npm run codegen types its variables and result). */
+const RolesDocument = graphql(`
+  query Roles {
+    roles {
+      id
+      name
+    }
+  }
+`);
 
 describe('HTTP edge', () => {
   it('answers /healthz and /readyz', async () => {
@@ -60,9 +71,7 @@ describe('HTTP edge', () => {
 describe('global ids and node', () => {
   it('refetches a role through node(id) and nodes(ids) with the same access rules', async () => {
     const { token } = await signedIn('editor');
-    const roles = await gql<{ roles: Array<{ id: string; name: string }> }>('{ roles { id name } }', undefined, {
-      token,
-    });
+    const roles = await gql(RolesDocument, {}, { token });
     expect(roles.errors).toBeUndefined();
     const names = roles.data!.roles.map((r) => r.name);
     expect(names).toEqual(['admin', 'author', 'editor', 'public']);
