@@ -70,7 +70,14 @@ async function main() {
     });
     const token: string = login.data.login.accessToken;
 
+    const first = await post('{ posts(first: 1) { edges { node { slug } } } }');
+    const slug: string | undefined = first.data?.posts?.edges?.[0]?.node?.slug;
+    const HOMEPAGE =
+      '{ posts(first: 10) { totalCount edges { node { id slug title excerpt publishedAt author { name } categories { name slug } tags { name slug } } } } }';
+    const POST_PAGE = `{ post(slug: ${JSON.stringify(slug ?? 'none')}) { id title bodyHtml publishedAt author { name } categories { name slug } tags { name slug } translations { locale slug } } }`;
     const scenarios: Array<{ name: string; body: string; token?: string }> = [
+      { name: 'homepage: 10 latest posts with author, categories, tags (anonymous)', body: HOMEPAGE },
+      ...(slug ? [{ name: 'post page: one post by slug with bodyHtml (anonymous)', body: POST_PAGE }] : []),
       { name: 'floor: `{ __typename }` (anonymous)', body: '{ __typename }' },
       { name: 'auth path: `{ me { name email role { name } } }`', body: '{ me { name email role { name } } }', token },
       {

@@ -14,6 +14,8 @@ export interface Context extends RequestMeta {
   permissions: ReadonlySet<string>;
   /** Set when a credential was presented but refused; the anonymous viewer is used instead. */
   authRejection?: AuthRejection;
+  /** `preview: true` on a root field of the operation: nested content follows it (content-query.ts). */
+  preview: boolean;
   /** Root fields limited to one use per request, counted as they run. */
   sensitiveCalls: Set<string>;
 }
@@ -60,7 +62,7 @@ export async function createContext(initial: YogaInitialContext & ServerContext)
     });
   }
   const permissions = viewer.kind === 'anonymous' ? await publicPermissions() : await permissionsOfRole(viewer.roleId);
-  return { ...meta, viewer, permissions, authRejection: rejection, sensitiveCalls: new Set() };
+  return { ...meta, viewer, permissions, authRejection: rejection, preview: false, sensitiveCalls: new Set() };
 }
 
 /** The service-layer view of a request. */

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { ConfigError, config } from './config/env.js';
 import { closeDatabase, initDatabase, isDatabaseReachable } from './db/client.js';
+import { seedDemoContent } from './db/demo-content.js';
 import { EmbeddedDatabaseError, type EmbeddedServer, ensureDatabase, startEmbeddedPostgres } from './db/embedded.js';
 import { deployMigrations, MigrationError } from './db/migrate.js';
 import { ensureAccessModel, ensureFirstAdmin, seedDemoAccounts } from './db/seed.js';
@@ -54,7 +55,11 @@ async function main() {
     if (admin.generatedPassword) lines.push(`  password (shown once): ${admin.generatedPassword}`);
     if (!config.isProduction && config.database.seedDemoContent) {
       const demo = await seedDemoAccounts();
+      const content = await seedDemoContent();
       lines.push(`Demo accounts: ${demo.emails.join(', ')}`, `  password (shown once): ${demo.password}`);
+      lines.push(
+        `Demo content: ${content.posts} posts, ${content.pages} pages, ${content.projects} projects, ${content.events} events`,
+      );
     }
     // Printed to the terminal only, once; never logged.
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
@@ -88,6 +93,8 @@ async function main() {
     'content API listening',
   );
   if (config.auth.usingDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the built-in development secret');
+  const { startScheduler } = await import('./schema/content/scheduler.js');
+  const stopScheduler = startScheduler(config.content.schedulerIntervalMs);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -102,6 +109,7 @@ async function main() {
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(force);
+    await stopScheduler();
     await closeDatabase();
     await stopEmbedded();
     logger.info('stopped');

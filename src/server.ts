@@ -12,6 +12,7 @@ import { type Context, createContext, requestIdOf, type ServerContext } from './
 import { isDatabaseReachable } from './db/client.js';
 import { logger } from './logger.js';
 import { oncePerRequestRule } from './schema/auth/sensitive.js';
+import { previewRequested } from './schema/content/content-query.js';
 import { schema } from './schema/index.js';
 
 /** `/healthz` (process alive) and `/readyz` (database reachable), before any GraphQL work. */
@@ -62,6 +63,16 @@ function mapErrors(errors: readonly GraphQLError[], ctx: Context): GraphQLError[
   });
 }
 
+/** Sets the request's preview mode before any resolver (and any join) is planned. */
+function usePreviewMode(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const ctx = args.contextValue as Context;
+      ctx.preview = previewRequested(args.document, args.operationName, args.variableValues as Record<string, unknown>);
+    },
+  };
+}
+
 function useErrorMapping(): Plugin<Context> {
   return {
     onExecute() {
@@ -108,6 +119,32 @@ function tagRejection(_ctx: unknown, error: GraphQLError): void {
 }
 
 /** Our rules, and one code for every refused document (graphql-armor's limits set none). */
+/**
+ * Last pass over every response: a client error that still has no code (variables that do not
+ * coerce, e.g. an unknown enum value or a string for an Int) is BAD_USER_INPUT.
+ */
+function useDefaultErrorCode(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result)) return;
+      const single = result as ExecutionResult;
+      if (!single.errors?.length || single.errors.every((e) => e.extensions?.code)) return;
+      setResult({
+        ...single,
+        errors: single.errors.map((error) =>
+          error.extensions?.code
+            ? error
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                path: error.path,
+                extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+              }),
+        ),
+      });
+    },
+  };
+}
+
 function useExtraValidation(): Plugin {
   return {
     onValidate({ addValidationRule }) {
@@ -167,7 +204,9 @@ export function createServer() {
         blockFieldSuggestion: { enabled: config.isProduction },
       }),
       useExtraValidation(),
+      usePreviewMode(),
       useErrorMapping(),
+      useDefaultErrorCode(),
     ],
   });
 }

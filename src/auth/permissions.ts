@@ -9,7 +9,8 @@ import { ForbiddenError } from '../errors.js';
 /** Every key the code checks, with its meaning. Seeded into Permission on start-up. */
 export const PERMISSIONS = {
   'content:read': 'Read published content',
-  'content:read_drafts': 'Read drafts, scheduled, archived and trashed content, revisions and editorial notes',
+  'content:read_drafts':
+    'Read everyone’s drafts, scheduled, archived and trashed content, revisions and editorial notes',
   'content:create': 'Create content (as its author)',
   'content:update_own': 'Edit and submit for review one’s own drafts',
   'content:update': 'Edit any content',
@@ -55,13 +56,14 @@ export const BUILT_IN_ROLES: ReadonlyArray<{
     name: 'author',
     parent: 'public',
     description: 'Writes content and submits own drafts for review',
-    permissions: ['content:read_drafts', 'content:create', 'content:update_own', 'media:upload'],
+    permissions: ['content:create', 'content:update_own', 'media:upload'],
   },
   {
     name: 'editor',
     parent: 'author',
     description: 'Edits, publishes, schedules and archives any content; manages taxonomy and media',
     permissions: [
+      'content:read_drafts',
       'content:update',
       'content:publish',
       'content:archive',

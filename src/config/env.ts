@@ -76,6 +76,16 @@ const schema = z
     LOGIN_IP_WINDOW_SECONDS: int(10, 86_400).default(900),
     PRINCIPAL_CACHE_TTL_MS: int(0, 60_000).default(5_000),
 
+    CONTENT_LOCALES: z
+      .string()
+      .default('en,fr')
+      .refine((v) => v.split(',').every((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l.trim())), {
+        error: 'must be comma-separated BCP 47 tags, e.g. en,fr,es-MX',
+      }),
+    DEFAULT_LOCALE: z.string().default('en'),
+    TRASH_RETENTION_DAYS: int(1, 3650).default(30),
+    SCHEDULER_INTERVAL_MS: int(0, 3_600_000).default(15_000),
+
     ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(10, { error: 'must be at least 10 characters' }).optional(),
 
@@ -98,7 +108,15 @@ const schema = z
       if (env.BCRYPT_COST !== undefined && env.BCRYPT_COST < 12) {
         ctx.addIssue({ code: 'custom', path: ['BCRYPT_COST'], message: 'must be at least 12 in production' });
       }
-    } else if (env.NODE_ENV === 'development' && env.BCRYPT_COST !== undefined && env.BCRYPT_COST < 10) {
+    }
+    if (
+      !env.CONTENT_LOCALES.split(',')
+        .map((l) => l.trim())
+        .includes(env.DEFAULT_LOCALE)
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['DEFAULT_LOCALE'], message: 'must be one of CONTENT_LOCALES' });
+    }
+    if (env.NODE_ENV === 'development' && env.BCRYPT_COST !== undefined && env.BCRYPT_COST < 10) {
       ctx.addIssue({ code: 'custom', path: ['BCRYPT_COST'], message: 'may go below 10 only under NODE_ENV=test' });
     }
     for (const [i, entry] of parseKeyList(env.JWT_PREVIOUS_KEYS).entries()) {
@@ -199,6 +217,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, envFile = '.
       principalCacheTtlMs: env.PRINCIPAL_CACHE_TTL_MS,
       adminEmail: env.ADMIN_EMAIL,
       adminPassword: env.ADMIN_PASSWORD,
+    }),
+    content: Object.freeze({
+      locales: Object.freeze(env.CONTENT_LOCALES.split(',').map((l) => l.trim())),
+      defaultLocale: env.DEFAULT_LOCALE,
+      trashRetentionDays: env.TRASH_RETENTION_DAYS,
+      schedulerIntervalMs: env.SCHEDULER_INTERVAL_MS,
     }),
     limits: Object.freeze({
       maxDepth: env.MAX_QUERY_DEPTH,

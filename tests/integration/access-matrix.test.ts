@@ -114,6 +114,157 @@ interface Request {
 const gid = (type: string) => toGlobalId(type, randomUUID());
 
 /** A minimal, harmless document per root field. */
+/** content:create / content:update_own: authors and up (an editor-role API token too). */
+const AUTHORS: Rule = {
+  anonymous: 'UNAUTHENTICATED',
+  public: 'FORBIDDEN',
+  author: 'allowed',
+  editor: 'allowed',
+  admin: 'allowed',
+  apiTokenEditor: 'allowed',
+};
+/** content:publish, :archive, :delete, :update, taxonomy:manage, people:manage: editors and up. */
+const EDITORS: Rule = {
+  anonymous: 'UNAUTHENTICATED',
+  public: 'FORBIDDEN',
+  author: 'FORBIDDEN',
+  editor: 'allowed',
+  admin: 'allowed',
+  apiTokenEditor: 'allowed',
+};
+
+/** Rows for content root fields; each content file adds its own. */
+const CONTENT_EXPECTED: Record<string, Rule> = {
+  posts: ANYONE,
+  post: ANYONE,
+  categories: ANYONE,
+  tags: ANYONE,
+  createPost: AUTHORS,
+  updatePost: AUTHORS,
+  submitForReview: AUTHORS,
+  publish: EDITORS,
+  unpublish: EDITORS,
+  archive: EDITORS,
+  deleteContent: EDITORS,
+  restoreContent: EDITORS,
+  restoreRevision: EDITORS,
+  pages: ANYONE,
+  page: ANYONE,
+  projects: ANYONE,
+  project: ANYONE,
+  events: ANYONE,
+  event: ANYONE,
+  people: ANYONE,
+  person: ANYONE,
+  partners: ANYONE,
+  partner: ANYONE,
+  createPage: AUTHORS,
+  updatePage: AUTHORS,
+  createProject: AUTHORS,
+  updateProject: AUTHORS,
+  createEvent: AUTHORS,
+  updateEvent: AUTHORS,
+  // taxonomy:manage
+  createCategory: EDITORS,
+  updateCategory: EDITORS,
+  deleteCategory: EDITORS,
+  createTag: EDITORS,
+  updateTag: EDITORS,
+  deleteTag: EDITORS,
+  // people:manage
+  createPerson: EDITORS,
+  updatePerson: EDITORS,
+  deletePerson: EDITORS,
+  createPartner: EDITORS,
+  updatePartner: EDITORS,
+  deletePartner: EDITORS,
+};
+Object.assign(EXPECTED, CONTENT_EXPECTED);
+
+const CONTENT_REQUESTS: Record<string, Request> = {
+  posts: { document: '{ posts(first: 1) { totalCount } }', allowedCodes: [] },
+  post: { document: '{ post(slug: "nothing-here") { id } }', allowedCodes: [] },
+  categories: { document: '{ categories(first: 1) { totalCount } }', allowedCodes: [] },
+  tags: { document: '{ tags(first: 1) { totalCount } }', allowedCodes: [] },
+  createPost: {
+    document: 'mutation { createPost(input: { title: "" }) { id } }',
+    allowedCodes: ['BAD_USER_INPUT'],
+  },
+  updatePost: {
+    document: 'mutation ($id: ID!) { updatePost(id: $id, input: { title: "x" }, expectedVersion: 1) { id } }',
+    variables: () => ({ id: gid('Post') }),
+    allowedCodes: ['NOT_FOUND'],
+  },
+  ...Object.fromEntries(
+    ['submitForReview', 'publish', 'unpublish', 'archive', 'deleteContent', 'restoreContent'].map((field) => [
+      field,
+      {
+        document: `mutation ($id: ID!) { ${field}(id: $id) { id } }`,
+        variables: () => ({ id: gid('Post') }),
+        allowedCodes: ['NOT_FOUND'],
+      },
+    ]),
+  ),
+  restoreRevision: {
+    document: 'mutation ($id: ID!) { restoreRevision(revisionId: $id) { id } }',
+    variables: () => ({ id: gid('Revision') }),
+    allowedCodes: ['NOT_FOUND'],
+  },
+  pages: { document: '{ pages(first: 1) { totalCount } }', allowedCodes: [] },
+  page: { document: '{ page(path: "nothing/here") { id } }', allowedCodes: [] },
+  projects: { document: '{ projects(first: 1) { totalCount } }', allowedCodes: [] },
+  project: { document: '{ project(slug: "nothing-here") { id } }', allowedCodes: [] },
+  events: { document: '{ events(first: 1) { totalCount } }', allowedCodes: [] },
+  event: { document: '{ event(slug: "nothing-here") { id } }', allowedCodes: [] },
+  people: { document: '{ people(first: 1) { totalCount } }', allowedCodes: [] },
+  person: { document: '{ person(slug: "nothing-here") { id } }', allowedCodes: [] },
+  partners: { document: '{ partners(first: 1) { totalCount } }', allowedCodes: [] },
+  partner: { document: '{ partner(slug: "nothing-here") { id } }', allowedCodes: [] },
+  createPage: { document: 'mutation { createPage(input: { title: "" }) { id } }', allowedCodes: ['BAD_USER_INPUT'] },
+  createProject: {
+    document: 'mutation { createProject(input: { title: "" }) { id } }',
+    allowedCodes: ['BAD_USER_INPUT'],
+  },
+  createEvent: {
+    document: 'mutation { createEvent(input: { title: "", startsAt: "2030-01-01T10:00:00Z" }) { id } }',
+    allowedCodes: ['BAD_USER_INPUT'],
+  },
+  ...Object.fromEntries(
+    (['Page', 'Project', 'Event'] as const).map((type) => [
+      `update${type}`,
+      {
+        document: `mutation ($id: ID!) { update${type}(id: $id, input: { title: "x" }, expectedVersion: 1) { id } }`,
+        variables: () => ({ id: gid(type) }),
+        allowedCodes: ['NOT_FOUND'],
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    (['Category', 'Tag', 'Person', 'Partner'] as const).flatMap((type) => [
+      [
+        `create${type}`,
+        { document: `mutation { create${type}(input: { name: "" }) { id } }`, allowedCodes: ['BAD_USER_INPUT'] },
+      ],
+      [
+        `update${type}`,
+        {
+          document: `mutation ($id: ID!) { update${type}(id: $id, input: { name: "x" }) { id } }`,
+          variables: () => ({ id: gid(type) }),
+          allowedCodes: ['NOT_FOUND'],
+        },
+      ],
+      [
+        `delete${type}`,
+        {
+          document: `mutation ($id: ID!) { delete${type}(id: $id) { id } }`,
+          variables: () => ({ id: gid(type) }),
+          allowedCodes: ['NOT_FOUND'],
+        },
+      ],
+    ]),
+  ),
+};
+
 const REQUESTS: Record<string, Request> = {
   apiTokens: { document: '{ apiTokens(first: 1) { totalCount } }', allowedCodes: [] },
   auditEvents: { document: '{ auditEvents(first: 1) { totalCount } }', allowedCodes: [] },
@@ -207,6 +358,8 @@ const REQUESTS: Record<string, Request> = {
     allowedCodes: ['NOT_FOUND'],
   },
 };
+
+Object.assign(REQUESTS, CONTENT_REQUESTS);
 
 const rootFields = (fields: Record<string, GraphQLField<unknown, unknown>> | undefined) =>
   Object.keys(fields ?? {}).filter((name) => !name.startsWith('__') && name !== 'node' && name !== 'nodes');

@@ -11,7 +11,7 @@ import { decodeGlobalIdOf, toGlobalId } from '../../src/schema/global-id.js';
 import { codes, gql, randomIp } from '../helpers/client.js';
 import { createUser, PASSWORD, roleId, signedIn, uniqueEmail } from '../helpers/factories.js';
 
-const AUTHOR_OWN = ['content:create', 'content:read_drafts', 'content:update_own', 'media:upload'];
+const AUTHOR_OWN = ['content:create', 'content:update_own', 'media:upload'];
 
 async function roleGid(name: string): Promise<string> {
   return toGlobalId('Role', await roleId(name));
@@ -105,7 +105,7 @@ describe('roles and inheritance', () => {
     // admin holds nothing of public's itself, but inherits it through editor and author.
     expect(byName.get('admin')!.own).not.toContain('content:read');
     expect(byName.get('admin')!.effective).toContain('content:read');
-    expect(byName.get('admin')!.effective).toContain('content:read_drafts'); // from author
+    expect(byName.get('admin')!.effective).toContain('content:create'); // from author
     expect(byName.get('admin')!.effective).toContain('content:publish'); // from editor
     expect(byName.get('admin')!.effective).toEqual([...PERMISSION_KEYS].sort());
     expect(byName.get('editor')!.effective).not.toContain('user:read');
@@ -398,7 +398,7 @@ describe('who may administer roles and users', () => {
     expect(await prisma.role.count({ where: { name } })).toBe(0);
     const victimRow = await prisma.user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(victimRow).toMatchObject({ roleId: await roleId('author'), isActive: true });
-    expect(await prisma.rolePermission.count({ where: { roleId: await roleId('editor') } })).toBe(9);
+    expect(await prisma.rolePermission.count({ where: { roleId: await roleId('editor') } })).toBe(10);
     expect((await prisma.role.findUniqueOrThrow({ where: { name: 'editor' } })).description).not.toBe('pwned');
     expect(
       await prisma.auditEvent.count({ where: { actorUserId: userDbId(editor.userId), action: { not: 'auth.login' } } }),

@@ -1,0 +1,94 @@
+/**
+ * Shared arguments of content lists and lookups: visibility with `preview`, locale with fallback,
+ * ordering by public fields only, and simple search.
+ */
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { contentVisibility } from '../../auth/rules.js';
+import { config } from '../../config/env.js';
+import type { Context } from '../../context.js';
+import { ValidationError } from '../../errors.js';
+
+/**
+ * Without `preview`, everyone (staff included) reads what the public reads: a frontend holding an
+ * editor's token cannot leak drafts by accident. `preview: true` shows what the caller may see.
+ * Nested content (translations, children, parents, related items) follows the request's mode:
+ * `preview: true` on any root field of the operation (see previewRequested).
+ */
+export function readableWhere(ctx: Context, preview?: boolean | null) {
+  return (preview ?? ctx.preview) ? contentVisibility(ctx) : { deletedAt: null, status: 'PUBLISHED' as const };
+}
+
+/** True for mutations, and when a root field of the query has `preview: true` (literal or variable). */
+export function previewRequested(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): boolean {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  if (!operation) return false;
+  // Whoever changes content sees the result as they may see it (their draft, its draft parent).
+  if (operation.operation === 'mutation') return true;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): boolean =>
+    set.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        const arg = selection.arguments?.find((a) => a.name.value === 'preview');
+        if (!arg) return false;
+        if (arg.value.kind === Kind.BOOLEAN) return arg.value.value;
+        return arg.value.kind === Kind.VARIABLE && variables?.[arg.value.name.value] === true;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(fragment.name.value)) return false;
+      seen.add(fragment.name.value);
+      return visit(fragment.selectionSet);
+    });
+  return visit(operation.selectionSet);
+}
+
+export function checkLocale(locale: string | null | undefined): void {
+  if (locale != null && !config.content.locales.includes(locale)) {
+    throw new ValidationError({ locale: `must be one of ${config.content.locales.join(', ')}` });
+  }
+}
+
+export type Direction = 'ASC' | 'DESC';
+
+/** [{ publishedAt: DESC }, ...] -> Prisma orderBy with `id` as the tie-breaker for stable cursors. */
+export function orderByOf<F extends string>(
+  orderBy: ReadonlyArray<Partial<Record<F, Direction | null | undefined>>> | null | undefined,
+  fallback: Partial<Record<F, Direction>>,
+): Array<Record<string, 'asc' | 'desc'>> {
+  const items = orderBy && orderBy.length > 0 ? orderBy : [fallback];
+  const result: Array<Record<string, 'asc' | 'desc'>> = [];
+  for (const item of items) {
+    const entries = Object.entries(item).filter(([, v]) => v != null) as Array<[string, Direction]>;
+    if (entries.length !== 1) throw new ValidationError({ orderBy: 'each item must name exactly one field' });
+    const [field, direction] = entries[0]!;
+    result.push({ [field]: direction === 'ASC' ? 'asc' : 'desc' });
+  }
+  result.push({ id: 'asc' });
+  return result;
+}
+
+/** Case-insensitive match on the given text columns (full-text search comes with its own issue). */
+export function searchWhere(search: string | null | undefined, columns: readonly string[]) {
+  const term = search?.trim();
+  if (!term) return {};
+  if (term.length > 200) throw new ValidationError({ search: 'must be at most 200 characters' });
+  return { OR: columns.map((c) => ({ [c]: { contains: term, mode: 'insensitive' as const } })) };
+}

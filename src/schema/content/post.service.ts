@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+/** Creating and editing posts; the shared workflow is in publishable.service.ts. */
+import { canSeeContent } from '../../auth/rules.js';
+import type { Caller } from '../../auth/viewer.js';
+import { config } from '../../config/env.js';
+import { prisma } from '../../db/client.js';
+import { ConflictError, ValidationError } from '../../errors.js';
+import { FieldErrors, freeSlug, slugOf } from './content-input.js';
+import { updateContent } from './publishable.service.js';
+
+export interface PostFields {
+  title?: string | null;
+  slug?: string | null;
+  excerpt?: string | null;
+  body?: string | null;
+  coverImageId?: string | null;
+  editorialNotes?: string | null;
+  categoryIds?: string[] | null;
+  tagIds?: string[] | null;
+}
+
+function check(input: PostFields & { locale?: string | null }, creating: boolean): void {
+  const errors = new FieldErrors();
+  if (creating && !input.title?.trim()) errors.add('title', 'is required');
+  errors.text('title', input.title, 1, 300);
+  errors.slug('slug', input.slug);
+  errors.text('excerpt', input.excerpt, 0, 1000);
+  errors.text('body', input.body, 0, 200_000);
+  errors.text('editorialNotes', input.editorialNotes, 0, 5000);
+  errors.locale('locale', input.locale);
+  if (
+    input.coverImageId &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.coverImageId)
+  ) {
+    errors.add('coverImageId', 'must be a media id');
+  }
+  errors.throwIfAny();
+}
+
+/** Ids that must all exist, else BAD_USER_INPUT naming the field. */
+export async function assertExisting(model: 'category' | 'tag', ids: string[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const found =
+    model === 'category'
+      ? await prisma.category.count({ where: { id: { in: ids } } })
+      : await prisma.tag.count({ where: { id: { in: ids } } });
+  if (found !== new Set(ids).size) throw new ValidationError({ [field]: 'names a missing item' });
+}
+
+/** The translation group to join, checked: the locale must be new to that group. */
+async function translationGroup(
+  caller: Caller,
+  translationOf: string | null | undefined,
+  locale: string,
+): Promise<string | undefined> {
+  if (!translationOf) return undefined;
+  const source = await prisma.post.findUnique({
+    where: { id: translationOf },
+    select: { translationGroupId: true, status: true, deletedAt: true, authorId: true },
+  });
+  // A post the caller may not see reads as missing (no probing of hidden posts' locales).
+  if (!source || !canSeeContent(caller, source)) throw new ValidationError({ translationOf: 'names a missing post' });
+  const clash = await prisma.post.findFirst({
+    where: { translationGroupId: source.translationGroupId, locale },
+    select: { id: true },
+  });
+  if (clash) throw new ConflictError(`This post already has a ${locale} version.`, { fields: { locale: 'exists' } });
+  return source.translationGroupId;
+}
+
+export async function createPost(
+  caller: Caller,
+  input: PostFields & { title: string; locale?: string | null; translationOf?: string | null },
+): Promise<string> {
+  check(input, true);
+  const locale = input.locale ?? config.content.defaultLocale;
+  const categoryIds = input.categoryIds ?? [];
+  const tagIds = input.tagIds ?? [];
+  await assertExisting('category', categoryIds, 'categoryIds');
+  await assertExisting('tag', tagIds, 'tagIds');
+  const translationGroupId = await translationGroup(caller, input.translationOf, locale);
+  const autoSlug = !input.slug;
+  const authorId =
+    caller.viewer.kind === 'user'
+      ? caller.viewer.userId
+      : caller.viewer.kind === 'apiToken'
+        ? caller.viewer.createdById
+        : null;
+  // An auto-made slug is retried with the next free suffix when a concurrent create took it.
+  for (let attempt = 0; ; attempt++) {
+    let slug = input.slug ?? '';
+    if (autoSlug) {
+      const base = slugOf(input.title);
+      const taken = await prisma.post.findMany({
+        where: { locale, slug: { startsWith: base } },
+        select: { slug: true },
+      });
+      slug = freeSlug(
+        base,
+        taken.map((p) => p.slug),
+      );
+    }
+    // After two collisions (a burst of same-title creates), add a short random suffix instead.
+    if (autoSlug && attempt >= 2) slug = `${slugOf(input.title)}-${randomBytes(3).toString('hex')}`;
+    try {
+      return await insertPost(slug);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+      if (!autoSlug || attempt >= 6) {
+        throw new ConflictError(`The slug "${slug}" is already used in locale ${locale}.`, {
+          fields: { slug: 'is taken' },
+        });
+      }
+    }
+  }
+
+  async function insertPost(slug: string): Promise<string> {
+    const post = await prisma.post.create({
+      data: {
+        title: input.title.trim(),
+        slug,
+        locale,
+        excerpt: input.excerpt ?? '',
+        body: input.body ?? '',
+        coverImageId: input.coverImageId ?? null,
+        editorialNotes: input.editorialNotes ?? '',
+        authorId,
+        ...(translationGroupId ? { translationGroupId } : {}),
+        categories: { connect: categoryIds.map((id) => ({ id })) },
+        tags: { connect: tagIds.map((id) => ({ id })) },
+      },
+      select: { id: true },
+    });
+    return post.id;
+  }
+}
+
+export async function updatePost(
+  caller: Caller,
+  id: string,
+  input: PostFields,
+  expectedVersion: number,
+): Promise<string> {
+  check(input, false);
+  const changes: Record<string, unknown> = {};
+  for (const key of ['title', 'slug', 'excerpt', 'body', 'coverImageId', 'editorialNotes'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (value === null && key !== 'coverImageId') throw new ValidationError({ [key]: 'cannot be null' });
+    changes[key] = typeof value === 'string' && key === 'title' ? value.trim() : value;
+  }
+  const relations: Record<string, unknown> = {};
+  if (input.categoryIds) {
+    await assertExisting('category', input.categoryIds, 'categoryIds');
+    relations.categories = { set: input.categoryIds.map((c) => ({ id: c })) };
+  }
+  if (input.tagIds) {
+    await assertExisting('tag', input.tagIds, 'tagIds');
+    relations.tags = { set: input.tagIds.map((c) => ({ id: c })) };
+  }
+  return updateContent(caller, 'Post', id, expectedVersion, changes, relations);
+}

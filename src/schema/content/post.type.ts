@@ -1,0 +1,171 @@
+import { contentVisibility } from '../../auth/rules.js';
+import { config } from '../../config/env.js';
+import { prisma } from '../../db/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { builder } from '../builder.js';
+import { decodeGlobalIdOf } from '../global-id.js';
+import { pageSize } from '../pagination.js';
+import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { renderMarkdown } from './markdown.js';
+import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+
+export const Post = builder.prismaNode('Post', {
+  id: { field: 'id' },
+  nullable: true,
+  interfaces: [Publishable],
+  // node(id) applies the same row visibility as the lists.
+  findUnique: (id, ctx) => ({ id, ...contentVisibility(ctx) }),
+  fields: (t) => ({
+    excerpt: t.exposeString('excerpt'),
+    body: t.exposeString('body', { description: 'Markdown, as written' }),
+    bodyHtml: t.string({
+      description: 'body rendered to sanitized HTML (no scripts, event handlers or javascript: URLs)',
+      select: { body: true },
+      resolve: (post) => renderMarkdown(post.body),
+    }),
+    coverImageId: t.exposeID('coverImageId', { nullable: true }),
+    author: t.relation('author', { nullable: true }),
+    categories: t.relation('categories', { query: { orderBy: { name: 'asc' } } }),
+    tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
+    translations: t.prismaField({
+      type: ['Post'],
+      description: "The other locales' versions of this post (published ones; with preview, what the caller may see)",
+      args: { preview: t.arg.boolean() },
+      resolve: (query, post, args, ctx) =>
+        prisma.post.findMany({
+          ...query,
+          where: {
+            translationGroupId: post.translationGroupId,
+            id: { not: post.id },
+            ...readableWhere(ctx, args.preview),
+          },
+          orderBy: { locale: 'asc' },
+        }),
+    }),
+    revisions: t.prismaConnection(
+      {
+        type: 'Revision',
+        cursor: 'id',
+        ...pageSize,
+        authScopes: { permission: 'content:read_drafts' },
+        nullable: true,
+        totalCount: (post) => prisma.revision.count({ where: { contentType: 'Post', contentId: post.id } }),
+        resolve: (query, post) =>
+          prisma.revision.findMany({
+            ...query,
+            where: { contentType: 'Post', contentId: post.id },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          }),
+      },
+      { name: 'PostRevisionConnection' },
+      { name: 'PostRevisionEdge' },
+    ),
+  }),
+});
+
+export const PostWhere = builder.inputType('PostWhere', {
+  fields: (t) => ({
+    status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
+    categorySlug: t.string(),
+    tagSlug: t.string(),
+    authorId: t.id(),
+    publishedAfter: t.field({ type: 'DateTime' }),
+    publishedBefore: t.field({ type: 'DateTime' }),
+    translationOutdated: t.boolean(),
+  }),
+});
+
+export const PostOrderBy = builder.inputType('PostOrderBy', {
+  description: 'One field per item; items apply in order',
+  fields: (t) => ({
+    publishedAt: t.field({ type: SortDirection }),
+    createdAt: t.field({ type: SortDirection }),
+    updatedAt: t.field({ type: SortDirection }),
+    title: t.field({ type: SortDirection }),
+  }),
+});
+
+function postWhere(
+  ctx: Parameters<typeof readableWhere>[0],
+  args: {
+    where?: typeof PostWhere.$inferInput | null;
+    search?: string | null;
+    locale?: string | null;
+    preview?: boolean | null;
+  },
+): Prisma.PostWhereInput {
+  checkLocale(args.locale);
+  const w = args.where;
+  return {
+    AND: [
+      readableWhere(ctx, args.preview),
+      args.locale ? { locale: args.locale } : {},
+      w?.status ? { status: w.status } : {},
+      w?.categorySlug ? { categories: { some: { slug: w.categorySlug } } } : {},
+      w?.tagSlug ? { tags: { some: { slug: w.tagSlug } } } : {},
+      w?.authorId ? { authorId: decodeGlobalIdOf(w.authorId, 'User', 'where.authorId') } : {},
+      w?.publishedAfter ? { publishedAt: { gte: w.publishedAfter } } : {},
+      w?.publishedBefore ? { publishedAt: { lt: w.publishedBefore } } : {},
+      w?.translationOutdated != null ? { translationOutdated: w.translationOutdated } : {},
+      searchWhere(args.search, ['title', 'excerpt', 'body']),
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  posts: t.prismaConnection(
+    {
+      type: Post,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { public: true },
+      args: {
+        where: t.arg({ type: PostWhere }),
+        orderBy: t.arg({ type: [PostOrderBy] }),
+        search: t.arg.string(),
+        locale: t.arg.string(),
+        preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
+      },
+      totalCount: (_parent, args, ctx) => prisma.post.count({ where: postWhere(ctx, args) }),
+      resolve: (query, _root, args, ctx) =>
+        prisma.post.findMany({
+          ...query,
+          where: postWhere(ctx, args),
+          orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }),
+        }),
+    },
+    { name: 'PostConnection' },
+    { name: 'PostEdge' },
+  ),
+  post: t.prismaField({
+    type: Post,
+    nullable: true,
+    authScopes: { public: true },
+    description: 'By id, or by slug and locale. Null when missing or not visible.',
+    args: {
+      id: t.arg.id(),
+      slug: t.arg.string(),
+      locale: t.arg.string(),
+      preview: t.arg.boolean(),
+      fallbackToDefaultLocale: t.arg.boolean({
+        description: 'When no version exists in `locale`, return the default locale’s',
+        defaultValue: false,
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkLocale(args.locale);
+      const visible = readableWhere(ctx, args.preview);
+      if (args.id) {
+        return prisma.post.findFirst({ ...query, where: { id: decodeGlobalIdOf(args.id, 'Post', 'id'), ...visible } });
+      }
+      if (!args.slug) return null;
+      const locale = args.locale ?? config.content.defaultLocale;
+      const found = await prisma.post.findFirst({ ...query, where: { slug: args.slug, locale, ...visible } });
+      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
+      return prisma.post.findFirst({
+        ...query,
+        where: { slug: args.slug, locale: config.content.defaultLocale, ...visible },
+      });
+    },
+  }),
+}));

@@ -1,0 +1,215 @@
+import { contentVisibility } from '../../auth/rules.js';
+import { config } from '../../config/env.js';
+import { prisma } from '../../db/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { builder } from '../builder.js';
+import { decodeGlobalIdOf } from '../global-id.js';
+import { pageSize } from '../pagination.js';
+import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { renderMarkdown } from './markdown.js';
+import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+
+export const ProjectPhaseEnum = builder.enumType('ProjectPhase', {
+  values: ['PLANNED', 'ACTIVE', 'COMPLETED'] as const,
+});
+
+/** Decimal columns are read as Float (amounts up to 10^12 keep their cents). */
+const toFloat = (value: { toString(): string } | null) => (value == null ? null : Number(value.toString()));
+
+export const ImpactMetric = builder.prismaObject('ImpactMetric', {
+  description: 'One measured result of a project (e.g. 1200 people with clean water, target 2000)',
+  fields: (t) => ({
+    indicator: t.exposeString('indicator'),
+    unit: t.exposeString('unit'),
+    target: t.float({ nullable: true, resolve: (m) => toFloat(m.target) }),
+    achieved: t.float({ nullable: true, resolve: (m) => toFloat(m.achieved) }),
+    period: t.exposeString('period'),
+    source: t.exposeString('source'),
+    position: t.exposeInt('position'),
+  }),
+});
+
+export const Project = builder.prismaNode('Project', {
+  id: { field: 'id' },
+  nullable: true,
+  interfaces: [Publishable],
+  // node(id) applies the same row visibility as the lists.
+  findUnique: (id, ctx) => ({ id, ...contentVisibility(ctx) }),
+  fields: (t) => ({
+    summary: t.exposeString('summary'),
+    body: t.exposeString('body', { description: 'Markdown, as written' }),
+    bodyHtml: t.string({
+      description: 'body rendered to sanitized HTML (no scripts, event handlers or javascript: URLs)',
+      select: { body: true },
+      resolve: (project) => renderMarkdown(project.body),
+    }),
+    phase: t.expose('phase', { type: ProjectPhaseEnum }),
+    startDate: t.expose('startDate', { type: 'DateTime', nullable: true, description: 'A day (UTC midnight)' }),
+    endDate: t.expose('endDate', { type: 'DateTime', nullable: true, description: 'A day (UTC midnight)' }),
+    location: t.exposeString('location'),
+    countries: t.exposeStringList('countries', { description: 'ISO 3166-1 alpha-2 codes, or region names' }),
+    sdgs: t.exposeIntList('sdgs', { description: 'UN Sustainable Development Goals (1-17)' }),
+    fundingGoal: t.float({ nullable: true, resolve: (project) => toFloat(project.fundingGoal) }),
+    fundsRaised: t.float({ nullable: true, resolve: (project) => toFloat(project.fundsRaised) }),
+    currency: t.exposeString('currency', { nullable: true, description: 'ISO 4217 code of the amounts' }),
+    beneficiaries: t.exposeInt('beneficiaries', { nullable: true }),
+    coverImageId: t.exposeID('coverImageId', { nullable: true }),
+    author: t.relation('author', { nullable: true }),
+    categories: t.relation('categories', { query: { orderBy: { name: 'asc' } } }),
+    tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
+    partners: t.relation('partners', { query: { orderBy: [{ name: 'asc' }, { id: 'asc' }] } }),
+    impactMetrics: t.relation('impactMetrics', { query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } }),
+    events: t.relatedConnection(
+      'events',
+      {
+        cursor: 'id',
+        ...pageSize,
+        totalCount: true,
+        description: 'The events of this project that the caller may see, soonest first',
+        query: (_args, ctx) => ({ where: readableWhere(ctx), orderBy: [{ startsAt: 'asc' }, { id: 'asc' }] }),
+      },
+      { name: 'ProjectEventsConnection' },
+      { name: 'ProjectEventsEdge' },
+    ),
+    translations: t.prismaField({
+      type: ['Project'],
+      description: "The other locales' versions of this project that the caller may see",
+      resolve: (query, project, _args, ctx) =>
+        prisma.project.findMany({
+          ...query,
+          where: { translationGroupId: project.translationGroupId, id: { not: project.id }, ...readableWhere(ctx) },
+          orderBy: { locale: 'asc' },
+        }),
+    }),
+    revisions: t.prismaConnection(
+      {
+        type: 'Revision',
+        cursor: 'id',
+        ...pageSize,
+        authScopes: { permission: 'content:read_drafts' },
+        nullable: true,
+        totalCount: (project) => prisma.revision.count({ where: { contentType: 'Project', contentId: project.id } }),
+        resolve: (query, project) =>
+          prisma.revision.findMany({
+            ...query,
+            where: { contentType: 'Project', contentId: project.id },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          }),
+      },
+      { name: 'ProjectRevisionConnection' },
+      { name: 'ProjectRevisionEdge' },
+    ),
+  }),
+});
+
+export const ProjectWhere = builder.inputType('ProjectWhere', {
+  fields: (t) => ({
+    status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
+    phase: t.field({ type: ProjectPhaseEnum }),
+    sdg: t.int({ description: 'Projects contributing to this Sustainable Development Goal (1-17)' }),
+    country: t.string({ description: 'Projects in this country or region (as stored, e.g. KE)' }),
+    categorySlug: t.string(),
+    tagSlug: t.string(),
+    translationOutdated: t.boolean(),
+  }),
+});
+
+export const ProjectOrderBy = builder.inputType('ProjectOrderBy', {
+  description: 'One field per item; items apply in order',
+  fields: (t) => ({
+    publishedAt: t.field({ type: SortDirection }),
+    createdAt: t.field({ type: SortDirection }),
+    updatedAt: t.field({ type: SortDirection }),
+    title: t.field({ type: SortDirection }),
+    startDate: t.field({ type: SortDirection }),
+    endDate: t.field({ type: SortDirection }),
+  }),
+});
+
+function projectWhere(
+  ctx: Parameters<typeof readableWhere>[0],
+  args: {
+    where?: typeof ProjectWhere.$inferInput | null;
+    search?: string | null;
+    locale?: string | null;
+    preview?: boolean | null;
+  },
+): Prisma.ProjectWhereInput {
+  checkLocale(args.locale);
+  const w = args.where;
+  return {
+    AND: [
+      readableWhere(ctx, args.preview),
+      args.locale ? { locale: args.locale } : {},
+      w?.status ? { status: w.status } : {},
+      w?.phase ? { phase: w.phase } : {},
+      w?.sdg != null ? { sdgs: { has: w.sdg } } : {},
+      w?.country ? { countries: { has: w.country } } : {},
+      w?.categorySlug ? { categories: { some: { slug: w.categorySlug } } } : {},
+      w?.tagSlug ? { tags: { some: { slug: w.tagSlug } } } : {},
+      w?.translationOutdated != null ? { translationOutdated: w.translationOutdated } : {},
+      searchWhere(args.search, ['title', 'summary', 'body', 'location']),
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  projects: t.prismaConnection(
+    {
+      type: Project,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { public: true },
+      args: {
+        where: t.arg({ type: ProjectWhere }),
+        orderBy: t.arg({ type: [ProjectOrderBy] }),
+        search: t.arg.string(),
+        locale: t.arg.string(),
+        preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
+      },
+      totalCount: (_parent, args, ctx) => prisma.project.count({ where: projectWhere(ctx, args) }),
+      resolve: (query, _root, args, ctx) =>
+        prisma.project.findMany({
+          ...query,
+          where: projectWhere(ctx, args),
+          orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }),
+        }),
+    },
+    { name: 'ProjectConnection' },
+    { name: 'ProjectEdge' },
+  ),
+  project: t.prismaField({
+    type: Project,
+    nullable: true,
+    authScopes: { public: true },
+    description: 'By id, or by slug and locale. Null when missing or not visible.',
+    args: {
+      id: t.arg.id(),
+      slug: t.arg.string(),
+      locale: t.arg.string(),
+      preview: t.arg.boolean(),
+      fallbackToDefaultLocale: t.arg.boolean({
+        description: 'When no version exists in `locale`, return the default locale’s',
+        defaultValue: false,
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      checkLocale(args.locale);
+      const visible = readableWhere(ctx, args.preview);
+      if (args.id) {
+        return prisma.project.findFirst({
+          ...query,
+          where: { id: decodeGlobalIdOf(args.id, 'Project', 'id'), ...visible },
+        });
+      }
+      if (!args.slug) return null;
+      const locale = args.locale ?? config.content.defaultLocale;
+      const found = await prisma.project.findFirst({ ...query, where: { slug: args.slug, locale, ...visible } });
+      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
+      return prisma.project.findFirst({
+        ...query,
+        where: { slug: args.slug, locale: config.content.defaultLocale, ...visible },
+      });
+    },
+  }),
+}));

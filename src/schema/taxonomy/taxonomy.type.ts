@@ -1,0 +1,70 @@
+import { prisma } from '../../db/client.js';
+import { builder } from '../builder.js';
+import { checkLocale } from '../content/content-query.js';
+import { pageSize } from '../pagination.js';
+
+// Categories and tags are public: they only name published content's subjects.
+export const Category = builder.prismaNode('Category', {
+  id: { field: 'id' },
+  nullable: true,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug'),
+    locale: t.exposeString('locale'),
+    description: t.exposeString('description'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+export const Tag = builder.prismaNode('Tag', {
+  id: { field: 'id' },
+  nullable: true,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    slug: t.exposeString('slug'),
+    locale: t.exposeString('locale'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  categories: t.prismaConnection(
+    {
+      type: Category,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { public: true },
+      args: { locale: t.arg.string(), search: t.arg.string() },
+      totalCount: (_parent, args) => prisma.category.count({ where: taxonomyWhere(args) }),
+      resolve: (query, _root, args) =>
+        prisma.category.findMany({ ...query, where: taxonomyWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    },
+    { name: 'CategoryConnection' },
+    { name: 'CategoryEdge' },
+  ),
+  tags: t.prismaConnection(
+    {
+      type: Tag,
+      cursor: 'id',
+      ...pageSize,
+      authScopes: { public: true },
+      args: { locale: t.arg.string(), search: t.arg.string() },
+      totalCount: (_parent, args) => prisma.tag.count({ where: taxonomyWhere(args) }),
+      resolve: (query, _root, args) =>
+        prisma.tag.findMany({ ...query, where: taxonomyWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    },
+    { name: 'TagConnection' },
+    { name: 'TagEdge' },
+  ),
+}));
+
+function taxonomyWhere(args: { locale?: string | null; search?: string | null }) {
+  checkLocale(args.locale);
+  const term = args.search?.trim();
+  return {
+    ...(args.locale ? { locale: args.locale } : {}),
+    ...(term ? { name: { contains: term, mode: 'insensitive' as const } } : {}),
+  };
+}
