@@ -2,9 +2,10 @@
  * Input checks shared by the content types: each collects field -> message into one
  * BAD_USER_INPUT (extensions.fields), and slugs (ASCII-folded, unique per locale).
  */
+import { randomBytes } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import { config } from '../../config/env.js';
-import { ValidationError } from '../../errors.js';
+import { ConflictError, ValidationError } from '../../errors.js';
 
 export class FieldErrors {
   readonly fields: Record<string, string> = {};
@@ -75,4 +76,37 @@ export function freeSlug(base: string, taken: readonly string[]): string {
 /** ISO 4217-shaped currency code (three capital letters). */
 export function isCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code);
+}
+
+/** CONFLICT naming the slug (and the locale, when slugs are unique per locale). */
+export function slugTaken(slug: string, locale?: string): ConflictError {
+  return new ConflictError(`The slug "${slug}" is already used${locale ? ` in locale ${locale}` : ''}.`, {
+    fields: { slug: 'is taken' },
+  });
+}
+
+/**
+ * Inserts with an explicit slug (a duplicate is `taken(slug)`), or with one made from `base`: the
+ * next free suffix, retried when a concurrent insert took it, then a short random suffix.
+ */
+export async function insertWithSlug<T>(
+  explicit: string | null | undefined,
+  base: string,
+  takenSlugs: () => Promise<string[]>,
+  insert: (slug: string) => Promise<T>,
+  taken: (slug: string) => Error,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const slug = explicit
+      ? explicit
+      : attempt < 3
+        ? freeSlug(base, await takenSlugs())
+        : `${base}-${randomBytes(3).toString('hex')}`;
+    try {
+      return await insert(slug);
+    } catch (error) {
+      if ((error as { code?: string })?.code !== 'P2002') throw error;
+      if (explicit || attempt >= 8) throw taken(slug);
+    }
+  }
 }

@@ -3,9 +3,9 @@ import { canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import { ConflictError, ValidationError } from '../../errors.js';
-import { FieldErrors, freeSlug, slugOf } from './content-input.js';
-import { loadVisible, updateContent } from './publishable.service.js';
+import { ValidationError } from '../../errors.js';
+import { FieldErrors, insertWithSlug, slugOf, slugTaken } from './content-input.js';
+import { joinTranslationGroup, loadVisible, updateContent } from './publishable.service.js';
 
 export interface EventFields {
   title?: string | null;
@@ -82,19 +82,6 @@ async function assertProject(caller: Caller, projectId: string): Promise<void> {
   if (!project || !canSeeContent(caller, project)) throw new ValidationError({ projectId: 'names a missing project' });
 }
 
-/** The translation group to join, checked: the locale must be new to that group. */
-async function translationGroup(translationOf: string | null | undefined, locale: string): Promise<string | undefined> {
-  if (!translationOf) return undefined;
-  const source = await prisma.event.findUnique({ where: { id: translationOf }, select: { translationGroupId: true } });
-  if (!source) throw new ValidationError({ translationOf: 'names a missing event' });
-  const clash = await prisma.event.findFirst({
-    where: { translationGroupId: source.translationGroupId, locale },
-    select: { id: true },
-  });
-  if (clash) throw new ConflictError(`This event already has a ${locale} version.`, { fields: { locale: 'exists' } });
-  return source.translationGroupId;
-}
-
 /** Empty strings clear the optional URLs. */
 const urlOrNull = (value: string | null | undefined) => (value ? value.trim() : null);
 
@@ -105,50 +92,42 @@ export async function createEvent(
   check(input, true);
   const locale = input.locale ?? config.content.defaultLocale;
   if (input.projectId) await assertProject(caller, input.projectId);
-  const translationGroupId = await translationGroup(input.translationOf, locale);
-  let slug = input.slug ?? undefined;
-  if (!slug) {
-    const base = slugOf(input.title);
-    const taken = await prisma.event.findMany({
-      where: { locale, slug: { startsWith: base } },
-      select: { slug: true },
-    });
-    slug = freeSlug(
-      base,
-      taken.map((p) => p.slug),
+  const translationGroupId = await joinTranslationGroup(caller, 'Event', input.translationOf, locale);
+  const base = slugOf(input.title);
+  const takenSlugs = async () =>
+    (await prisma.event.findMany({ where: { locale, slug: { startsWith: base } }, select: { slug: true } })).map(
+      (row) => row.slug,
     );
-  }
-  try {
-    const event = await prisma.event.create({
-      data: {
-        title: input.title.trim(),
-        slug,
-        locale,
-        summary: input.summary ?? '',
-        body: input.body ?? '',
-        startsAt: input.startsAt,
-        endsAt: input.endsAt ?? null,
-        timezone: input.timezone ?? 'UTC',
-        venue: input.venue?.trim() ?? '',
-        onlineUrl: urlOrNull(input.onlineUrl),
-        registrationUrl: urlOrNull(input.registrationUrl),
-        capacity: input.capacity ?? null,
-        projectId: input.projectId ?? null,
-        editorialNotes: input.editorialNotes ?? '',
-        authorId: authorIdOf(caller),
-        ...(translationGroupId ? { translationGroupId } : {}),
-      },
-      select: { id: true },
-    });
-    return event.id;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
-      throw new ConflictError(`The slug "${slug}" is already used in locale ${locale}.`, {
-        fields: { slug: 'is taken' },
+  return insertWithSlug(
+    input.slug,
+    base,
+    takenSlugs,
+    async (slug) => {
+      const event = await prisma.event.create({
+        data: {
+          title: input.title.trim(),
+          slug,
+          locale,
+          summary: input.summary ?? '',
+          body: input.body ?? '',
+          startsAt: input.startsAt,
+          endsAt: input.endsAt ?? null,
+          timezone: input.timezone ?? 'UTC',
+          venue: input.venue?.trim() ?? '',
+          onlineUrl: urlOrNull(input.onlineUrl),
+          registrationUrl: urlOrNull(input.registrationUrl),
+          capacity: input.capacity ?? null,
+          projectId: input.projectId ?? null,
+          editorialNotes: input.editorialNotes ?? '',
+          authorId: authorIdOf(caller),
+          ...(translationGroupId ? { translationGroupId } : {}),
+        },
+        select: { id: true },
       });
-    }
-    throw error;
-  }
+      return event.id;
+    },
+    (slug) => slugTaken(slug, locale),
+  );
 }
 
 /** Fields that may be cleared with null. */

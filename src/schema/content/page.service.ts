@@ -10,7 +10,7 @@ import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { FieldErrors, freeSlug, slugOf } from './content-input.js';
-import { loadVisible, updateContent } from './publishable.service.js';
+import { joinTranslationGroup, loadVisible, updateContent } from './publishable.service.js';
 
 export interface PageFields {
   title?: string | null;
@@ -59,19 +59,6 @@ async function loadParent(caller: Caller, parentId: string, locale: string) {
   return parent;
 }
 
-/** The translation group to join, checked: the locale must be new to that group. */
-async function translationGroup(translationOf: string | null | undefined, locale: string): Promise<string | undefined> {
-  if (!translationOf) return undefined;
-  const source = await prisma.page.findUnique({ where: { id: translationOf }, select: { translationGroupId: true } });
-  if (!source) throw new ValidationError({ translationOf: 'names a missing page' });
-  const clash = await prisma.page.findFirst({
-    where: { translationGroupId: source.translationGroupId, locale },
-    select: { id: true },
-  });
-  if (clash) throw new ConflictError(`This page already has a ${locale} version.`, { fields: { locale: 'exists' } });
-  return source.translationGroupId;
-}
-
 function pathConflict(path: string, locale: string): ConflictError {
   return new ConflictError(`The path "${path}" is already used in locale ${locale}.`, {
     fields: { slug: 'is taken' },
@@ -86,7 +73,7 @@ export async function createPage(
   const locale = input.locale ?? config.content.defaultLocale;
   const parent = input.parentId ? await loadParent(caller, input.parentId, locale) : null;
   const prefix = parent ? `${parent.path}/` : '';
-  const translationGroupId = await translationGroup(input.translationOf, locale);
+  const translationGroupId = await joinTranslationGroup(caller, 'Page', input.translationOf, locale);
   let slug = input.slug ?? undefined;
   if (!slug) {
     // Only the path is unique: a slug is free when no page has prefix + slug.

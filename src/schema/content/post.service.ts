@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 /** Creating and editing posts; the shared workflow is in publishable.service.ts. */
-import { canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import { ConflictError, ValidationError } from '../../errors.js';
-import { FieldErrors, freeSlug, slugOf } from './content-input.js';
-import { updateContent } from './publishable.service.js';
+import { ValidationError } from '../../errors.js';
+import { FieldErrors, insertWithSlug, slugOf, slugTaken } from './content-input.js';
+import { joinTranslationGroup, updateContent } from './publishable.service.js';
 
 export interface PostFields {
   title?: string | null;
@@ -47,27 +45,6 @@ export async function assertExisting(model: 'category' | 'tag', ids: string[], f
   if (found !== new Set(ids).size) throw new ValidationError({ [field]: 'names a missing item' });
 }
 
-/** The translation group to join, checked: the locale must be new to that group. */
-async function translationGroup(
-  caller: Caller,
-  translationOf: string | null | undefined,
-  locale: string,
-): Promise<string | undefined> {
-  if (!translationOf) return undefined;
-  const source = await prisma.post.findUnique({
-    where: { id: translationOf },
-    select: { translationGroupId: true, status: true, deletedAt: true, authorId: true },
-  });
-  // A post the caller may not see reads as missing (no probing of hidden posts' locales).
-  if (!source || !canSeeContent(caller, source)) throw new ValidationError({ translationOf: 'names a missing post' });
-  const clash = await prisma.post.findFirst({
-    where: { translationGroupId: source.translationGroupId, locale },
-    select: { id: true },
-  });
-  if (clash) throw new ConflictError(`This post already has a ${locale} version.`, { fields: { locale: 'exists' } });
-  return source.translationGroupId;
-}
-
 export async function createPost(
   caller: Caller,
   input: PostFields & { title: string; locale?: string | null; translationOf?: string | null },
@@ -78,41 +55,19 @@ export async function createPost(
   const tagIds = input.tagIds ?? [];
   await assertExisting('category', categoryIds, 'categoryIds');
   await assertExisting('tag', tagIds, 'tagIds');
-  const translationGroupId = await translationGroup(caller, input.translationOf, locale);
-  const autoSlug = !input.slug;
+  const translationGroupId = await joinTranslationGroup(caller, 'Post', input.translationOf, locale);
   const authorId =
     caller.viewer.kind === 'user'
       ? caller.viewer.userId
       : caller.viewer.kind === 'apiToken'
         ? caller.viewer.createdById
         : null;
-  // An auto-made slug is retried with the next free suffix when a concurrent create took it.
-  for (let attempt = 0; ; attempt++) {
-    let slug = input.slug ?? '';
-    if (autoSlug) {
-      const base = slugOf(input.title);
-      const taken = await prisma.post.findMany({
-        where: { locale, slug: { startsWith: base } },
-        select: { slug: true },
-      });
-      slug = freeSlug(
-        base,
-        taken.map((p) => p.slug),
-      );
-    }
-    // After two collisions (a burst of same-title creates), add a short random suffix instead.
-    if (autoSlug && attempt >= 2) slug = `${slugOf(input.title)}-${randomBytes(3).toString('hex')}`;
-    try {
-      return await insertPost(slug);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-      if (!autoSlug || attempt >= 6) {
-        throw new ConflictError(`The slug "${slug}" is already used in locale ${locale}.`, {
-          fields: { slug: 'is taken' },
-        });
-      }
-    }
-  }
+  const base = slugOf(input.title);
+  const takenSlugs = async () =>
+    (await prisma.post.findMany({ where: { locale, slug: { startsWith: base } }, select: { slug: true } })).map(
+      (row) => row.slug,
+    );
+  return insertWithSlug(input.slug, base, takenSlugs, insertPost, (slug) => slugTaken(slug, locale));
 
   async function insertPost(slug: string): Promise<string> {
     const post = await prisma.post.create({

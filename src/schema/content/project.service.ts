@@ -2,10 +2,10 @@
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import { ConflictError, ValidationError } from '../../errors.js';
-import { FieldErrors, freeSlug, isCurrency, slugOf } from './content-input.js';
+import { ValidationError } from '../../errors.js';
+import { FieldErrors, insertWithSlug, isCurrency, slugOf, slugTaken } from './content-input.js';
 import { assertExisting } from './post.service.js';
-import { loadVisible, updateContent } from './publishable.service.js';
+import { joinTranslationGroup, loadVisible, updateContent } from './publishable.service.js';
 
 export type ProjectPhase = 'PLANNED' | 'ACTIVE' | 'COMPLETED';
 
@@ -136,22 +136,6 @@ async function assertPartners(ids: string[]): Promise<void> {
   if (found !== new Set(ids).size) throw new ValidationError({ partnerIds: 'names a missing item' });
 }
 
-/** The translation group to join, checked: the locale must be new to that group. */
-async function translationGroup(translationOf: string | null | undefined, locale: string): Promise<string | undefined> {
-  if (!translationOf) return undefined;
-  const source = await prisma.project.findUnique({
-    where: { id: translationOf },
-    select: { translationGroupId: true },
-  });
-  if (!source) throw new ValidationError({ translationOf: 'names a missing project' });
-  const clash = await prisma.project.findFirst({
-    where: { translationGroupId: source.translationGroupId, locale },
-    select: { id: true },
-  });
-  if (clash) throw new ConflictError(`This project already has a ${locale} version.`, { fields: { locale: 'exists' } });
-  return source.translationGroupId;
-}
-
 /** Decimal columns get strings: exact, and compared by value in revisions. */
 const decimal = (value: number | null | undefined) => (value == null ? value : String(value));
 
@@ -183,57 +167,49 @@ export async function createProject(
   await assertExisting('category', categoryIds, 'categoryIds');
   await assertExisting('tag', tagIds, 'tagIds');
   await assertPartners(partnerIds);
-  const translationGroupId = await translationGroup(input.translationOf, locale);
-  let slug = input.slug ?? undefined;
-  if (!slug) {
-    const base = slugOf(input.title);
-    const taken = await prisma.project.findMany({
-      where: { locale, slug: { startsWith: base } },
-      select: { slug: true },
-    });
-    slug = freeSlug(
-      base,
-      taken.map((p) => p.slug),
+  const translationGroupId = await joinTranslationGroup(caller, 'Project', input.translationOf, locale);
+  const base = slugOf(input.title);
+  const takenSlugs = async () =>
+    (await prisma.project.findMany({ where: { locale, slug: { startsWith: base } }, select: { slug: true } })).map(
+      (row) => row.slug,
     );
-  }
-  try {
-    const project = await prisma.project.create({
-      data: {
-        title: input.title.trim(),
-        slug,
-        locale,
-        summary: input.summary ?? '',
-        body: input.body ?? '',
-        phase: input.phase ?? 'PLANNED',
-        startDate: input.startDate ? dayOf(input.startDate) : null,
-        endDate: input.endDate ? dayOf(input.endDate) : null,
-        location: input.location?.trim() ?? '',
-        countries: (input.countries ?? []).map((c) => c.trim()),
-        sdgs: input.sdgs ?? [],
-        fundingGoal: decimal(input.fundingGoal) ?? null,
-        fundsRaised: decimal(input.fundsRaised) ?? null,
-        currency: input.currency ?? null,
-        beneficiaries: input.beneficiaries ?? null,
-        coverImageId: input.coverImageId ?? null,
-        editorialNotes: input.editorialNotes ?? '',
-        authorId: authorIdOf(caller),
-        ...(translationGroupId ? { translationGroupId } : {}),
-        categories: { connect: categoryIds.map((id) => ({ id })) },
-        tags: { connect: tagIds.map((id) => ({ id })) },
-        partners: { connect: partnerIds.map((id) => ({ id })) },
-        impactMetrics: { create: metricRows(input.impactMetrics ?? []) },
-      },
-      select: { id: true },
-    });
-    return project.id;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
-      throw new ConflictError(`The slug "${slug}" is already used in locale ${locale}.`, {
-        fields: { slug: 'is taken' },
+  return insertWithSlug(
+    input.slug,
+    base,
+    takenSlugs,
+    async (slug) => {
+      const project = await prisma.project.create({
+        data: {
+          title: input.title.trim(),
+          slug,
+          locale,
+          summary: input.summary ?? '',
+          body: input.body ?? '',
+          phase: input.phase ?? 'PLANNED',
+          startDate: input.startDate ? dayOf(input.startDate) : null,
+          endDate: input.endDate ? dayOf(input.endDate) : null,
+          location: input.location?.trim() ?? '',
+          countries: (input.countries ?? []).map((c) => c.trim()),
+          sdgs: input.sdgs ?? [],
+          fundingGoal: decimal(input.fundingGoal) ?? null,
+          fundsRaised: decimal(input.fundsRaised) ?? null,
+          currency: input.currency ?? null,
+          beneficiaries: input.beneficiaries ?? null,
+          coverImageId: input.coverImageId ?? null,
+          editorialNotes: input.editorialNotes ?? '',
+          authorId: authorIdOf(caller),
+          ...(translationGroupId ? { translationGroupId } : {}),
+          categories: { connect: categoryIds.map((id) => ({ id })) },
+          tags: { connect: tagIds.map((id) => ({ id })) },
+          partners: { connect: partnerIds.map((id) => ({ id })) },
+          impactMetrics: { create: metricRows(input.impactMetrics ?? []) },
+        },
+        select: { id: true },
       });
-    }
-    throw error;
-  }
+      return project.id;
+    },
+    (slug) => slugTaken(slug, locale),
+  );
 }
 
 /** Fields that may be cleared with null. */

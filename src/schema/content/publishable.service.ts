@@ -9,7 +9,7 @@ import { canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 export const PUBLISHABLE_TYPES = ['Post', 'Page', 'Project', 'Event'] as const;
@@ -56,6 +56,35 @@ export async function loadVisible(caller: Caller, type: PublishableType, id: str
   const row = await delegateOf(prisma, type).findUnique({ where: { id } });
   if (!row || !canSeeContent(caller, row)) throw new NotFoundError(type);
   return row;
+}
+
+/**
+ * The translation group a new item joins as a translation of `translationOf`: that item must be
+ * visible to the caller (a hidden one reads as missing, so its locales cannot be probed), and
+ * the group must not have the locale yet (CONFLICT).
+ */
+export async function joinTranslationGroup(
+  caller: Caller,
+  type: PublishableType,
+  translationOf: string | null | undefined,
+  locale: string,
+): Promise<string | undefined> {
+  if (!translationOf) return undefined;
+  const source = await delegateOf(prisma, type).findUnique({ where: { id: translationOf } });
+  if (!source || !canSeeContent(caller, source)) {
+    throw new ValidationError({ translationOf: `names a missing ${type.toLowerCase()}` });
+  }
+  const clash = await delegateOf(prisma, type).findMany({
+    where: { translationGroupId: source.translationGroupId, locale },
+    select: { id: true },
+    take: 1,
+  });
+  if (clash.length > 0) {
+    throw new ConflictError(`This ${type.toLowerCase()} already has a ${locale} version.`, {
+      fields: { locale: 'exists' },
+    });
+  }
+  return source.translationGroupId;
 }
 
 /** Editing: `content:update`, or the author's own draft with `content:update_own`. */

@@ -9,8 +9,7 @@ import type { Caller } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { FieldErrors, slugOf } from '../content/content-input.js';
-import { insertWithSlug } from './person.service.js';
+import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
 
 export interface PartnerFields {
   name?: string | null;

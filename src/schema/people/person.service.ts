@@ -2,13 +2,12 @@
  * Team and board members: create, edit, delete. Slugs are unique (made from the name when
  * absent); every change and its audit event are written in one transaction. Knows no GraphQL.
  */
-import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../auth/audit.js';
 import type { Caller } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { FieldErrors, freeSlug, slugOf } from '../content/content-input.js';
+import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
 
 export interface PersonFields {
   name?: string | null;
@@ -46,32 +45,6 @@ function check(input: PersonFields, creating: boolean): void {
 
 function slugTaken(slug: string): ConflictError {
   return new ConflictError(`The slug "${slug}" is already used by another person.`, { fields: { slug: 'is taken' } });
-}
-
-/**
- * Inserts with the explicit slug (CONFLICT via `taken` when in use), or with one made from `base`:
- * when a concurrent create took it, retried with the next free suffix, then a random one.
- */
-export async function insertWithSlug<T>(
-  explicit: string | null | undefined,
-  base: string,
-  takenSlugs: () => Promise<string[]>,
-  insert: (slug: string) => Promise<T>,
-  taken: (slug: string) => Error,
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const slug = explicit
-      ? explicit
-      : attempt < 5
-        ? freeSlug(base, await takenSlugs())
-        : `${base}-${randomBytes(4).toString('hex')}`;
-    try {
-      return await insert(slug);
-    } catch (error) {
-      if ((error as { code?: string })?.code !== 'P2002') throw error;
-      if (explicit || attempt >= 8) throw taken(slug);
-    }
-  }
 }
 
 const codeOf = (error: unknown) => (error as { code?: string })?.code;

@@ -4,14 +4,13 @@
  * an item in use detaches it from its posts and projects (the implicit many-to-many join rows
  * cascade with it); the content itself stays. Knows no GraphQL.
  */
-import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../auth/audit.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { FieldErrors, freeSlug, slugOf } from '../content/content-input.js';
+import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
 
 export type TaxonomyKind = 'Category' | 'Tag';
 
@@ -68,32 +67,6 @@ function isUniqueViolation(error: unknown): boolean {
 
 function slugTaken(slug: string, locale: string): ConflictError {
   return new ConflictError(`The slug "${slug}" is already used in locale ${locale}.`, { fields: { slug: 'is taken' } });
-}
-
-/**
- * Inserts with the explicit slug (CONFLICT via `taken` when in use), or with one made from `base`:
- * when a concurrent create took it, retried with the next free suffix, then a random one.
- */
-async function insertWithSlug<T>(
-  explicit: string | null | undefined,
-  base: string,
-  takenSlugs: () => Promise<string[]>,
-  insert: (slug: string) => Promise<T>,
-  taken: (slug: string) => Error,
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const slug = explicit
-      ? explicit
-      : attempt < 5
-        ? freeSlug(base, await takenSlugs())
-        : `${base}-${randomBytes(4).toString('hex')}`;
-    try {
-      return await insert(slug);
-    } catch (error) {
-      if ((error as { code?: string })?.code !== 'P2002') throw error;
-      if (explicit || attempt >= 8) throw taken(slug);
-    }
-  }
 }
 
 const action = (verb: 'create' | 'update' | 'delete') => `taxonomy.${verb}`;
