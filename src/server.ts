@@ -53,6 +53,17 @@ function mapErrors(errors: readonly GraphQLError[], ctx: Context): GraphQLError[
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
+    // A reference to a row that does not exist (a foreign key): the client named a missing item.
+    if ((original as { code?: string } | undefined)?.code === 'P2003') {
+      // The constraint's name (Post_coverImageId_fkey) names the column; where Prisma puts it varies.
+      const constraint = JSON.stringify((original as { meta?: unknown }).meta ?? {});
+      const field = /_([A-Za-z0-9]+)_fkey/.exec(constraint)?.[1] ?? 'input';
+      return new GraphQLError(`Invalid input: ${field} names a missing item`, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: { code: 'BAD_USER_INPUT', fields: { [field]: 'names a missing item' } },
+      });
+    }
     if (isClientError(error)) return error;
     logger.error({ requestId: ctx.requestId, path: error.path, err: original }, 'unexpected error');
     return new GraphQLError('Unexpected error.', {

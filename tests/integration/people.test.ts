@@ -3,7 +3,8 @@
  * people:manage holders, validation and slug conflicts, and partners' staff-only contact details
  * (null with FORBIDDEN / UNAUTHENTICATED for others, never searchable).
  */
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../../src/db/client.js';
 import { decodeGlobalIdOf } from '../../src/schema/global-id.js';
 import { codes, countSql, type GqlError, gql } from '../helpers/client.js';
@@ -24,7 +25,20 @@ const CREATE_PARTNER = `mutation ($input: CreatePartnerInput!) { createPartner(i
 const UPDATE_PARTNER = `mutation ($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { ${PARTNER_FIELDS} } }`;
 const DELETE_PARTNER = `mutation ($id: ID!) { deletePartner(id: $id) { ${PARTNER_FIELDS} } }`;
 
-const PHOTO = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+/** A media row to point photos and logos at (the media library's own tests upload real files). */
+let PHOTO = '';
+beforeAll(async () => {
+  const media = await prisma.media.create({
+    data: {
+      filename: 'portrait.jpg',
+      mimeType: 'image/jpeg',
+      size: 1,
+      storageKey: `test/${randomUUID()}`,
+      checksum: 'x',
+    },
+  });
+  PHOTO = media.id;
+});
 
 async function editor() {
   return (await signedIn('editor')).token;

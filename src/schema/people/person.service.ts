@@ -92,7 +92,7 @@ export async function createPerson(caller: Caller, input: PersonFields & { name:
 
 export async function updatePerson(caller: Caller, id: string, input: PersonFields): Promise<string> {
   check(input, false);
-  const data: Prisma.PersonUpdateInput = {};
+  const data: Prisma.PersonUncheckedUpdateInput = {};
   if (input.name != null) data.name = input.name.trim();
   if (input.slug != null) data.slug = input.slug;
   if (input.role != null) data.role = input.role.trim();
