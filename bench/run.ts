@@ -25,6 +25,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** On an existing database (users already there) the first-admin seed does not run: add ours. */
+async function ensureBenchAdmin(url: string, password: string) {
+  const db = await import('../src/db/client.js');
+  const { hashPassword } = await import('../src/auth/password.js');
+  db.initDatabase(url);
+  const role = await db.prisma.role.findUniqueOrThrow({ where: { name: 'admin' } });
+  await db.prisma.user.upsert({
+    where: { email: 'bench-admin@example.org' },
+    update: { passwordHash: await hashPassword(password), roleId: role.id, isActive: true, lockedUntil: null },
+    create: { email: 'bench-admin@example.org', name: 'Bench admin', passwordHash: await hashPassword(password), roleId: role.id },
+  });
+  await db.closeDatabase();
+}
+
 async function main() {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ngo-cms-bench-'));
@@ -64,6 +78,7 @@ async function main() {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       }).then((r) => r.json() as Promise<{ data: any; errors?: unknown }>);
+    if (process.env.DATABASE_URL) await ensureBenchAdmin(process.env.DATABASE_URL, adminPassword);
     const login = await post('mutation($e:String!,$p:String!){ login(email:$e,password:$p){ accessToken } }', {
       e: 'bench-admin@example.org',
       p: adminPassword,
