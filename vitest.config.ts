@@ -19,6 +19,8 @@ export default defineConfig({
       // Each test varies its client address (tests/helpers/client.ts); the IP test sets its own.
       LOGIN_IP_MAX_ATTEMPTS: '20',
       PRINCIPAL_CACHE_TTL_MS: '5000',
+      // Small enough that the media tests can send a file over the limit cheaply.
+      MEDIA_MAX_UPLOAD_BYTES: '2000000',
     },
     pool: 'forks',
     maxWorkers: 2,

@@ -34,7 +34,12 @@ async function ensureBenchAdmin(url: string, password: string) {
   await db.prisma.user.upsert({
     where: { email: 'bench-admin@example.org' },
     update: { passwordHash: await hashPassword(password), roleId: role.id, isActive: true, lockedUntil: null },
-    create: { email: 'bench-admin@example.org', name: 'Bench admin', passwordHash: await hashPassword(password), roleId: role.id },
+    create: {
+      email: 'bench-admin@example.org',
+      name: 'Bench admin',
+      passwordHash: await hashPassword(password),
+      roleId: role.id,
+    },
   });
   await db.closeDatabase();
 }

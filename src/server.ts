@@ -11,6 +11,7 @@ import { config } from './config/env.js';
 import { type Context, createContext, requestIdOf, type ServerContext } from './context.js';
 import { isDatabaseReachable } from './db/client.js';
 import { logger } from './logger.js';
+import { useMediaRoutes } from './media/routes.js';
 import { oncePerRequestRule } from './schema/auth/sensitive.js';
 import { previewRequested } from './schema/content/content-query.js';
 import { schema } from './schema/index.js';
@@ -205,6 +206,7 @@ export function createServer() {
     plugins: [
       useRequestLogging(),
       useHealthRoutes(),
+      useMediaRoutes(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, onReject: [tagRejection] },

@@ -93,6 +93,11 @@ const schema = z
     MAX_ALIASES: int(1, 1000).default(30),
     MAX_QUERY_TOKENS: int(100, 100_000).default(5_000),
     MAX_QUERY_COST: int(100, 1_000_000).default(20_000),
+
+    MEDIA_DIR: z.string().min(1).optional(),
+    MEDIA_MAX_UPLOAD_BYTES: int(1, 2 * 1024 ** 3).default(20 * 1024 * 1024),
+    MEDIA_MAX_IMAGE_PIXELS: int(1, 268_402_689).default(50_000_000),
+    MEDIA_RENDITION_MAX_WIDTH: int(16, 16_384).default(2560),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -229,6 +234,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, envFile = '.
       maxAliases: env.MAX_ALIASES,
       maxTokens: env.MAX_QUERY_TOKENS,
       maxCost: env.MAX_QUERY_COST,
+    }),
+    media: Object.freeze({
+      dir: path.resolve(env.MEDIA_DIR ?? path.join(env.DATA_DIR, 'media')),
+      maxUploadBytes: env.MEDIA_MAX_UPLOAD_BYTES,
+      maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
+      renditionMaxWidth: env.MEDIA_RENDITION_MAX_WIDTH,
     }),
   });
 }

@@ -26,5 +26,7 @@ import './people/person.type.js';
 import './people/person.mutations.js';
 import './people/partner.type.js';
 import './people/partner.mutations.js';
+import './media/media.type.js';
+import './media/media.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

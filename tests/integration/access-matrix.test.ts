@@ -178,10 +178,34 @@ const CONTENT_EXPECTED: Record<string, Rule> = {
   createPartner: EDITORS,
   updatePartner: EDITORS,
   deletePartner: EDITORS,
+  // media: media:read (everyone), media:read_all, media:upload (updateMedia: own items), media:manage
+  media: ANYONE,
+  expiredConsentMedia: EDITORS,
+  uploadMedia: AUTHORS,
+  updateMedia: AUTHORS,
+  deleteMedia: EDITORS,
 };
 Object.assign(EXPECTED, CONTENT_EXPECTED);
 
 const CONTENT_REQUESTS: Record<string, Request> = {
+  media: { document: '{ media(first: 1) { totalCount } }', allowedCodes: [] },
+  expiredConsentMedia: { document: '{ expiredConsentMedia(first: 1) { totalCount } }', allowedCodes: [] },
+  uploadMedia: {
+    // A JSON request carries no file: refused by the resolver (BAD_USER_INPUT on file), after authorization.
+    document: 'mutation ($file: File!) { uploadMedia(file: $file, alt: "x") { id } }',
+    variables: () => ({ file: 'not a file' }),
+    allowedCodes: ['BAD_USER_INPUT'],
+  },
+  updateMedia: {
+    document: 'mutation ($id: ID!) { updateMedia(id: $id, input: { caption: "x" }) { id } }',
+    variables: () => ({ id: gid('Media') }),
+    allowedCodes: ['NOT_FOUND'],
+  },
+  deleteMedia: {
+    document: 'mutation ($id: ID!) { deleteMedia(id: $id) { id } }',
+    variables: () => ({ id: gid('Media') }),
+    allowedCodes: ['NOT_FOUND'],
+  },
   posts: { document: '{ posts(first: 1) { totalCount } }', allowedCodes: [] },
   post: { document: '{ post(slug: "nothing-here") { id } }', allowedCodes: [] },
   categories: { document: '{ categories(first: 1) { totalCount } }', allowedCodes: [] },

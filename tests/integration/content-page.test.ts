@@ -242,14 +242,26 @@ describe('visibility', () => {
     expect(withChild.data.page.children.edges[0].node.id).toBe(child.id);
     expect((await gql<any>(list, { id: root.id })).data.pages.totalCount).toBe(1);
 
-    // Unpublishing the parent: the published child reads its parent as null.
+    // The parent's slug is part of the child's public path: the parent cannot go down while a
+    // published child remains, and a child cannot go live under an unpublished parent.
     const unpublish = await gql('mutation($id: ID!) { unpublish(id: $id) { id } }', { id: root.id }, { token: editor });
-    expect(unpublish.errors).toBeUndefined();
-    const orphan = await gql<any>('query($path: String!) { page(path: $path) { id path parent { id } } }', {
-      path: child.path,
-    });
-    expect(orphan.data.page.id).toBe(child.id);
-    expect(orphan.data.page.parent).toBeNull();
+    expect(codes(unpublish)).toEqual(['CONFLICT']);
+    expect(unpublish.errors![0]!.extensions!.publishedChildren).toBe(1);
+    const trash = await gql('mutation($id: ID!) { deleteContent(id: $id) { id } }', { id: root.id }, { token: editor });
+    expect(codes(trash)).toEqual(['CONFLICT']);
+    const childDown = await gql(
+      'mutation($id: ID!) { unpublish(id: $id) { id } }',
+      { id: child.id },
+      { token: editor },
+    );
+    expect(childDown.errors).toBeUndefined();
+    const rootDown = await gql('mutation($id: ID!) { unpublish(id: $id) { id } }', { id: root.id }, { token: editor });
+    expect(rootDown.errors).toBeUndefined();
+    const orphanUp = await gql('mutation($id: ID!) { publish(id: $id) { id } }', { id: child.id }, { token: editor });
+    expect(codes(orphanUp)).toEqual(['BAD_USER_INPUT']);
+    expect(orphanUp.errors![0]!.extensions!.fields).toEqual({ id: 'has an unpublished parent page' });
+    const hidden = await gql<any>('query($path: String!) { page(path: $path) { id } }', { path: child.path });
+    expect(hidden.data.page).toBeNull();
     const staff = await gql<any>(
       'query($id: ID!) { page(id: $id, preview: true) { parent { id } } }',
       { id: child.id },

@@ -73,9 +73,11 @@ export function freeSlug(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!used.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** ISO 4217-shaped currency code (three capital letters). */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code that the runtime knows (EUR, KES, USD...). */
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code);
+  return /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
 }
 
 /** CONFLICT naming the slug (and the locale, when slugs are unique per locale). */
@@ -106,6 +108,10 @@ export async function insertWithSlug<T>(
       return await insert(slug);
     } catch (error) {
       if ((error as { code?: string })?.code !== 'P2002') throw error;
+      // The other unique key of content: one version per locale in a translation group.
+      if (JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes('translationGroupId')) {
+        throw new ConflictError('This item already has a version in that locale.', { fields: { locale: 'exists' } });
+      }
       if (explicit || attempt >= 8) throw taken(slug);
     }
   }

@@ -92,3 +92,18 @@ export function searchWhere(search: string | null | undefined, columns: readonly
   if (term.length > 200) throw new ValidationError({ search: 'must be at most 200 characters' });
   return { OR: columns.map((c) => ({ [c]: { contains: term, mode: 'insensitive' as const } })) };
 }
+
+/**
+ * A cursor names a row; paging from a row outside the list (a draft, for the public) would place
+ * the page by that row's hidden sort values and so leak them. Refuse such cursors.
+ */
+export async function assertCursorInList<W>(
+  query: { cursor?: unknown },
+  where: W,
+  count: (where: { AND: W[] }) => Promise<number>,
+): Promise<void> {
+  if (!query.cursor) return;
+  if ((await count({ AND: [where, query.cursor as W] })) === 0) {
+    throw new ValidationError({ after: 'is not a cursor of this list' });
+  }
+}

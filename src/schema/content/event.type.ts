@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -120,7 +120,7 @@ builder.queryFields((t) => ({
       type: Event,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: {
         where: t.arg({ type: EventWhere }),
         orderBy: t.arg({ type: [EventOrderBy], description: 'Default: startsAt ascending' }),
@@ -129,12 +129,11 @@ builder.queryFields((t) => ({
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
       totalCount: (_parent, args, ctx) => prisma.event.count({ where: eventWhere(ctx, args) }),
-      resolve: (query, _root, args, ctx) =>
-        prisma.event.findMany({
-          ...query,
-          where: eventWhere(ctx, args),
-          orderBy: orderByOf(args.orderBy, { startsAt: 'ASC' }),
-        }),
+      resolve: async (query, _root, args, ctx) => {
+        const where = eventWhere(ctx, args);
+        await assertCursorInList(query, where, (w) => prisma.event.count({ where: w }));
+        return prisma.event.findMany({ ...query, where, orderBy: orderByOf(args.orderBy, { startsAt: 'ASC' }) });
+      },
     },
     { name: 'EventConnection' },
     { name: 'EventEdge' },
@@ -142,7 +141,7 @@ builder.queryFields((t) => ({
   event: t.prismaField({
     type: Event,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id, or by slug and locale. Null when missing or not visible.',
     args: {
       id: t.arg.id(),

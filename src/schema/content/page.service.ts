@@ -115,7 +115,12 @@ export async function createPage(
     });
     return page.id;
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') throw pathConflict(path, locale);
+    if ((error as { code?: string }).code === 'P2002') {
+      if (JSON.stringify((error as { meta?: unknown }).meta ?? {}).includes('translationGroupId')) {
+        throw new ConflictError('This page already has a version in that locale.', { fields: { locale: 'exists' } });
+      }
+      throw pathConflict(path, locale);
+    }
     throw error;
   }
 }
@@ -198,6 +203,10 @@ export async function updatePage(
         ancestor = up?.parentId ?? null;
       }
       parentPath = parent.path;
+      // A published page under an unpublished parent would publish that parent's slug in its path.
+      if (before.status === 'PUBLISHED' && (parent.status !== 'PUBLISHED' || parent.deletedAt)) {
+        throw new ValidationError({ parentId: 'must be a published page while this page is published' });
+      }
       changes.parentId = parent.id;
     }
     const slug = (input.slug ?? before.slug) as string;

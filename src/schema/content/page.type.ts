@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -121,7 +121,7 @@ builder.queryFields((t) => ({
       type: Page,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: {
         where: t.arg({ type: PageWhere }),
         orderBy: t.arg({ type: [PageOrderBy] }),
@@ -130,12 +130,11 @@ builder.queryFields((t) => ({
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
       totalCount: (_parent, args, ctx) => prisma.page.count({ where: pageWhere(ctx, args) }),
-      resolve: (query, _root, args, ctx) =>
-        prisma.page.findMany({
-          ...query,
-          where: pageWhere(ctx, args),
-          orderBy: orderByOf(args.orderBy, { position: 'ASC' }),
-        }),
+      resolve: async (query, _root, args, ctx) => {
+        const where = pageWhere(ctx, args);
+        await assertCursorInList(query, where, (w) => prisma.page.count({ where: w }));
+        return prisma.page.findMany({ ...query, where, orderBy: orderByOf(args.orderBy, { position: 'ASC' }) });
+      },
     },
     { name: 'PageConnection' },
     { name: 'PageEdge' },
@@ -143,7 +142,7 @@ builder.queryFields((t) => ({
   page: t.prismaField({
     type: Page,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id, or by path (e.g. "about/team") and locale. Null when missing or not visible.',
     args: {
       id: t.arg.id(),

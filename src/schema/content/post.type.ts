@@ -2,10 +2,11 @@ import { contentVisibility } from '../../auth/rules.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -24,6 +25,11 @@ export const Post = builder.prismaNode('Post', {
       resolve: (post) => renderMarkdown(post.body),
     }),
     coverImageId: t.exposeID('coverImageId', { nullable: true }),
+    coverImage: t.relation('coverImage', {
+      nullable: true,
+      description: 'Null when none, or when the caller may not see it (e.g. its consent has expired)',
+      query: (_args, ctx) => ({ where: mediaVisibility(ctx) }),
+    }),
     author: t.relation('author', { nullable: true }),
     categories: t.relation('categories', { query: { orderBy: { name: 'asc' } } }),
     tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
@@ -118,7 +124,7 @@ builder.queryFields((t) => ({
       type: Post,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: {
         where: t.arg({ type: PostWhere }),
         orderBy: t.arg({ type: [PostOrderBy] }),
@@ -127,12 +133,11 @@ builder.queryFields((t) => ({
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
       totalCount: (_parent, args, ctx) => prisma.post.count({ where: postWhere(ctx, args) }),
-      resolve: (query, _root, args, ctx) =>
-        prisma.post.findMany({
-          ...query,
-          where: postWhere(ctx, args),
-          orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }),
-        }),
+      resolve: async (query, _root, args, ctx) => {
+        const where = postWhere(ctx, args);
+        await assertCursorInList(query, where, (w) => prisma.post.count({ where: w }));
+        return prisma.post.findMany({ ...query, where, orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }) });
+      },
     },
     { name: 'PostConnection' },
     { name: 'PostEdge' },
@@ -140,7 +145,7 @@ builder.queryFields((t) => ({
   post: t.prismaField({
     type: Post,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id, or by slug and locale. Null when missing or not visible.',
     args: {
       id: t.arg.id(),

@@ -2,10 +2,11 @@ import { contentVisibility } from '../../auth/rules.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -54,6 +55,11 @@ export const Project = builder.prismaNode('Project', {
     currency: t.exposeString('currency', { nullable: true, description: 'ISO 4217 code of the amounts' }),
     beneficiaries: t.exposeInt('beneficiaries', { nullable: true }),
     coverImageId: t.exposeID('coverImageId', { nullable: true }),
+    coverImage: t.relation('coverImage', {
+      nullable: true,
+      description: 'Null when none, or when the caller may not see it (e.g. its consent has expired)',
+      query: (_args, ctx) => ({ where: mediaVisibility(ctx) }),
+    }),
     author: t.relation('author', { nullable: true }),
     categories: t.relation('categories', { query: { orderBy: { name: 'asc' } } }),
     tags: t.relation('tags', { query: { orderBy: { name: 'asc' } } }),
@@ -159,7 +165,7 @@ builder.queryFields((t) => ({
       type: Project,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: {
         where: t.arg({ type: ProjectWhere }),
         orderBy: t.arg({ type: [ProjectOrderBy] }),
@@ -168,12 +174,11 @@ builder.queryFields((t) => ({
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
       totalCount: (_parent, args, ctx) => prisma.project.count({ where: projectWhere(ctx, args) }),
-      resolve: (query, _root, args, ctx) =>
-        prisma.project.findMany({
-          ...query,
-          where: projectWhere(ctx, args),
-          orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }),
-        }),
+      resolve: async (query, _root, args, ctx) => {
+        const where = projectWhere(ctx, args);
+        await assertCursorInList(query, where, (w) => prisma.project.count({ where: w }));
+        return prisma.project.findMany({ ...query, where, orderBy: orderByOf(args.orderBy, { publishedAt: 'DESC' }) });
+      },
     },
     { name: 'ProjectConnection' },
     { name: 'ProjectEdge' },
@@ -181,7 +186,7 @@ builder.queryFields((t) => ({
   project: t.prismaField({
     type: Project,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id, or by slug and locale. Null when missing or not visible.',
     args: {
       id: t.arg.id(),

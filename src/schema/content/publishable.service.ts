@@ -165,6 +165,14 @@ export async function updateContent(
   relations: Record<string, unknown> = {},
 ): Promise<string> {
   const before = await loadVisible(caller, type, id);
+  // Checked against the state the client saw, not only at the write: the revision, the edit
+  // rights and cross-field rules all judge `before`.
+  if (before.version !== expectedVersion) {
+    throw new ConflictError(
+      `This item was changed meanwhile: version ${before.version} is current, not ${expectedVersion}.`,
+      { currentVersion: before.version },
+    );
+  }
   assertCanEdit(caller, before);
   const changedFields = Object.keys(changes).filter((k) => !equal(before[k], changes[k]));
   changedFields.push(...Object.keys(relations));
@@ -240,6 +248,7 @@ export async function transition(
       { fields: { id: `is ${before.status}` }, status: before.status },
     );
   }
+  if (type === 'Page') await assertPageTreeStaysPublic(id, before, step);
   const now = new Date();
   let data: Record<string, unknown>;
   let outbox: 'PUBLISHED' | 'UNPUBLISHED' | null = null;
@@ -279,6 +288,37 @@ export async function transition(
   return id;
 }
 
+/**
+ * A page's path carries its ancestors' slugs, so the public tree must stay whole: a page goes live
+ * only under a published parent, and a published page leaves (unpublish, archive, trash) only
+ * once its published children have.
+ */
+async function assertPageTreeStaysPublic(
+  id: string,
+  before: PublishableRow,
+  step: Transition | 'trash',
+): Promise<void> {
+  if (step === 'publish' && before.parentId) {
+    const parent = await prisma.page.findUnique({
+      where: { id: before.parentId as string },
+      select: { status: true, deletedAt: true },
+    });
+    if (parent?.status !== 'PUBLISHED' || parent.deletedAt) {
+      throw new AppError('BAD_USER_INPUT', 'Publish the parent page first.', {
+        fields: { id: 'has an unpublished parent page' },
+      });
+    }
+  }
+  if ((step === 'unpublish' || step === 'archive' || step === 'trash') && before.status === 'PUBLISHED') {
+    const live = await prisma.page.count({ where: { parentId: id, status: 'PUBLISHED', deletedAt: null } });
+    if (live > 0) {
+      throw new ConflictError(`This page has ${live} published child page(s): take them down first.`, {
+        publishedChildren: live,
+      });
+    }
+  }
+}
+
 /** Moves to the trash (hidden everywhere) or back. */
 export async function setTrashed(caller: Caller, type: PublishableType, id: string, trashed: boolean): Promise<string> {
   if (!caller.permissions.has('content:delete')) throw new ForbiddenError();
@@ -286,6 +326,7 @@ export async function setTrashed(caller: Caller, type: PublishableType, id: stri
   if (!before || (trashed ? before.deletedAt !== null : before.deletedAt === null)) {
     throw new NotFoundError(trashed ? type : `${type} in the trash`);
   }
+  if (type === 'Page' && trashed) await assertPageTreeStaysPublic(id, before, 'trash');
   await prisma.$transaction(async (tx) => {
     // Conditional, like every state change: of concurrent deletes (or restores) one wins.
     const won = await delegateOf(tx, type).updateMany({
@@ -338,7 +379,13 @@ export async function publishDueItems(now = new Date()): Promise<number> {
   let published = 0;
   for (const type of PUBLISHABLE_TYPES) {
     const due = await delegateOf(prisma, type).findMany({
-      where: { status: 'SCHEDULED', scheduledFor: { lte: now }, deletedAt: null },
+      where: {
+        status: 'SCHEDULED',
+        scheduledFor: { lte: now },
+        deletedAt: null,
+        // A scheduled page waits for its parent to be live (see assertPageTreeStaysPublic).
+        ...(type === 'Page' ? { OR: [{ parentId: null }, { parent: { status: 'PUBLISHED', deletedAt: null } }] } : {}),
+      },
       take: 500,
     });
     for (const row of due) {
@@ -378,14 +425,19 @@ export async function purgeTrash(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - config.content.trashRetentionDays * 86_400_000);
   let purged = 0;
   for (const type of PUBLISHABLE_TYPES) {
-    if (type === 'Page') {
-      // Children keep their parent's row alive (onDelete: Restrict): purge leaves first.
-      const { count } = await prisma.page.deleteMany({ where: { deletedAt: { lt: cutoff }, children: { none: {} } } });
+    // Children keep their parent's row alive (onDelete: Restrict): pages go leaves first.
+    const where =
+      type === 'Page' ? { deletedAt: { lt: cutoff }, children: { none: {} } } : { deletedAt: { lt: cutoff } };
+    const doomed = (await delegateOf(prisma, type).findMany({ where, select: { id: true }, take: 1000 })).map(
+      (r) => r.id,
+    );
+    if (doomed.length === 0) continue;
+    // Gone for good: the item and its history (revisions hold full copies of its text).
+    await prisma.$transaction(async (tx) => {
+      await tx.revision.deleteMany({ where: { contentType: type, contentId: { in: doomed } } });
+      const { count } = await delegateOf(tx, type).deleteMany({ where: { id: { in: doomed } } });
       purged += count;
-      continue;
-    }
-    const { count } = await delegateOf(prisma, type).deleteMany({ where: { deletedAt: { lt: cutoff } } });
-    purged += count;
+    });
   }
   return purged;
 }

@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { readableWhere, searchWhere } from '../content/content-query.js';
 import { decodeGlobalIdOf } from '../global-id.js';
@@ -15,6 +16,11 @@ export const Partner = builder.prismaNode('Partner', {
     slug: t.exposeString('slug'),
     website: t.exposeString('website', { nullable: true }),
     logoId: t.exposeID('logoId', { nullable: true, description: 'The media id of their logo' }),
+    logo: t.relation('logo', {
+      nullable: true,
+      description: 'Null when none, or when the caller may not see it (e.g. its consent has expired)',
+      query: (_args, ctx) => ({ where: mediaVisibility(ctx) }),
+    }),
     contactName: t.string({
       nullable: true,
       description: 'Staff only (partner:read_contact); null when not recorded',
@@ -62,7 +68,7 @@ builder.queryFields((t) => ({
       type: Partner,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       description: 'Ordered by name',
       args: {
         search: t.arg.string({ description: 'Matches the name (case-insensitive)' }),
@@ -78,7 +84,7 @@ builder.queryFields((t) => ({
   partner: t.prismaField({
     type: Partner,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id or by slug. Null when missing.',
     args: { id: t.arg.id(), slug: t.arg.string(), preview: t.arg.boolean({ description: PREVIEW }) },
     resolve: (query, _root, args) => {

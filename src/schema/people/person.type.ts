@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { searchWhere } from '../content/content-query.js';
 import { decodeGlobalIdOf } from '../global-id.js';
@@ -15,6 +16,11 @@ export const Person = builder.prismaNode('Person', {
     role: t.exposeString('role', { description: 'Job title or board function, e.g. "Treasurer"' }),
     bio: t.exposeString('bio'),
     photoId: t.exposeID('photoId', { nullable: true, description: 'The media id of their photo' }),
+    photo: t.relation('photo', {
+      nullable: true,
+      description: 'Null when none, or when the caller may not see it (e.g. its consent has expired)',
+      query: (_args, ctx) => ({ where: mediaVisibility(ctx) }),
+    }),
     position: t.exposeInt('position', { description: 'Sort key: lower first' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -31,7 +37,7 @@ builder.queryFields((t) => ({
       type: Person,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       description: 'Ordered by position, then name',
       args: { search: t.arg.string({ description: 'Matches name or role (case-insensitive)' }) },
       totalCount: (_parent, args) => prisma.person.count({ where: personWhere(args) }),
@@ -48,7 +54,7 @@ builder.queryFields((t) => ({
   person: t.prismaField({
     type: Person,
     nullable: true,
-    authScopes: { public: true },
+    authScopes: { permission: 'content:read' },
     description: 'By id or by slug. Null when missing.',
     args: { id: t.arg.id(), slug: t.arg.string() },
     resolve: (query, _root, args) => {

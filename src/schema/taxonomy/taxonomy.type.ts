@@ -35,7 +35,7 @@ builder.queryFields((t) => ({
       type: Category,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: { locale: t.arg.string(), search: t.arg.string() },
       totalCount: (_parent, args) => prisma.category.count({ where: taxonomyWhere(args) }),
       resolve: (query, _root, args) =>
@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
       type: Tag,
       cursor: 'id',
       ...pageSize,
-      authScopes: { public: true },
+      authScopes: { permission: 'content:read' },
       args: { locale: t.arg.string(), search: t.arg.string() },
       totalCount: (_parent, args) => prisma.tag.count({ where: taxonomyWhere(args) }),
       resolve: (query, _root, args) =>

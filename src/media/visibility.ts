@@ -1,0 +1,45 @@
+/**
+ * Row-level visibility of media, one Prisma where-fragment used by every list, count, relation
+ * (post.coverImage, person.photo...), node load and the file route. A hidden item reads as null /
+ * 404, never FORBIDDEN.
+ */
+import type { Context } from '../context.js';
+import type { Prisma } from '../generated/prisma/client.js';
+
+const PUBLISHED = { status: 'PUBLISHED', deletedAt: null } as const;
+
+/** Consent absent, open-ended, or not yet expired (at `now`). */
+export function consentValid(now = new Date()): Prisma.MediaWhereInput {
+  return {
+    OR: [{ consent: { is: null } }, { consent: { is: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } }],
+  };
+}
+
+/** Consent recorded with an end date that has passed. */
+export function consentExpired(now = new Date()): Prisma.MediaWhereInput {
+  return { consent: { is: { expiresAt: { lte: now } } } };
+}
+
+/**
+ * - holders of media:read_all (editors and up): every item;
+ * - everyone else: items marked public, or used as the cover of a published (not trashed) post or
+ *   project, or as a person's photo or a partner's logo, and in every case only while their
+ *   consent (if any) has not expired.
+ */
+export function mediaVisibility(ctx: Pick<Context, 'permissions'>): { AND?: Prisma.MediaWhereInput[] } {
+  if (ctx.permissions.has('media:read_all')) return {};
+  return {
+    AND: [
+      {
+        OR: [
+          { isPublic: true },
+          { postCovers: { some: PUBLISHED } },
+          { projectCovers: { some: PUBLISHED } },
+          { personPhotos: { some: {} } },
+          { partnerLogos: { some: {} } },
+        ],
+      },
+      consentValid(),
+    ],
+  };
+}

@@ -1,0 +1,157 @@
+/** Probes a review found: cursors of hidden rows, duplicate translations, purge leftovers, currencies, page trees. */
+import { describe, expect, it } from 'vitest';
+import { prisma } from '../../src/db/client.js';
+import { publishDueItems, purgeTrash } from '../../src/schema/content/publishable.service.js';
+import { codes, gql } from '../helpers/client.js';
+import { signedIn } from '../helpers/factories.js';
+
+const unique = (prefix: string) => `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
+
+async function createPost(token: string, input: Record<string, unknown>) {
+  const res = await gql<any>(
+    'mutation($input: CreatePostInput!) { createPost(input: $input) { id slug version } }',
+    { input },
+    { token },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data.createPost as { id: string; slug: string; version: number };
+}
+
+const publish = (token: string, id: string) => gql('mutation($id: ID!) { publish(id: $id) { id } }', { id }, { token });
+
+describe('content hardening', () => {
+  it('refuses a cursor that names a row outside the caller’s list (a draft, for the public)', async () => {
+    const { token } = await signedIn('editor');
+    const word = unique('cursor').replace(' ', '');
+    const published = await createPost(token, { title: `${word} A` });
+    await publish(token, published.id);
+    const draft = await createPost(token, { title: `${word} B` });
+    // A cursor is the encoded row id: the public can forge one for any id it learns.
+    const draftRow = await prisma.post.findFirstOrThrow({ where: { slug: draft.slug } });
+    const forged = Buffer.from(`GPC:S:${draftRow.id}`).toString('base64');
+    const probe = await gql(
+      'query($c: String!, $s: String!) { posts(first: 5, after: $c, search: $s, orderBy: [{ title: ASC }]) { edges { node { title } } } }',
+      { c: forged, s: word },
+    );
+    expect(codes(probe)).toEqual(['BAD_USER_INPUT']);
+    // A real cursor from the same list pages normally.
+    const page = await gql<any>('query($s: String!) { posts(first: 1, search: $s) { pageInfo { endCursor } } }', {
+      s: word,
+    });
+    const next = await gql<any>(
+      'query($c: String!, $s: String!) { posts(first: 1, after: $c, search: $s) { edges { node { title } } } }',
+      { c: page.data.posts.pageInfo.endCursor, s: word },
+    );
+    expect(next.errors).toBeUndefined();
+    // Staff in preview mode may page from the draft.
+    const staff = await gql(
+      'query($c: String!, $s: String!) { posts(first: 5, after: $c, search: $s, preview: true) { totalCount } }',
+      { c: forged, s: word },
+      { token },
+    );
+    expect(staff.errors).toBeUndefined();
+  });
+
+  it('keeps one version per locale in a translation group, even under concurrent creates', async () => {
+    const { token } = await signedIn('editor');
+    const source = await createPost(token, { title: unique('Source') });
+    const attempts = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        gql(
+          'mutation($input: CreatePostInput!) { createPost(input: $input) { id } }',
+          { input: { title: unique('Traduction'), locale: 'fr', translationOf: source.id } },
+          { token },
+        ),
+      ),
+    );
+    expect(attempts.filter((r) => !r.errors).length).toBe(1);
+    for (const failed of attempts.filter((r) => r.errors)) {
+      expect(codes(failed)).toEqual(['CONFLICT']);
+      expect(failed.errors![0]!.extensions!.fields).toEqual({ locale: 'exists' });
+    }
+  });
+
+  it('refuses an update based on a version other than the current one before judging anything', async () => {
+    const { token } = await signedIn('editor');
+    const post = await createPost(token, { title: unique('Versioned') });
+    const ahead = await gql(
+      'mutation($id: ID!) { updatePost(id: $id, input: { title: "x" }, expectedVersion: 7) { id } }',
+      { id: post.id },
+      { token },
+    );
+    expect(codes(ahead)).toEqual(['CONFLICT']);
+    expect(ahead.errors![0]!.extensions!.currentVersion).toBe(1);
+  });
+
+  it('purges an item for good, with its revisions', async () => {
+    const { token } = await signedIn('editor');
+    const post = await createPost(token, { title: unique('Doomed') });
+    await gql(
+      'mutation($id: ID!) { updatePost(id: $id, input: { body: "secret draft text" }, expectedVersion: 1) { id } }',
+      { id: post.id },
+      { token },
+    );
+    await gql('mutation($id: ID!) { deleteContent(id: $id) { id } }', { id: post.id }, { token });
+    const row = await prisma.post.findFirstOrThrow({ where: { slug: post.slug } });
+    expect(await prisma.revision.count({ where: { contentId: row.id } })).toBeGreaterThan(0);
+    await prisma.post.update({ where: { id: row.id }, data: { deletedAt: new Date(Date.now() - 40 * 86_400_000) } });
+    expect(await purgeTrash()).toBeGreaterThanOrEqual(1);
+    expect(await prisma.post.count({ where: { id: row.id } })).toBe(0);
+    expect(await prisma.revision.count({ where: { contentId: row.id } })).toBe(0);
+  });
+
+  it('accepts only currencies the runtime knows', async () => {
+    const { token } = await signedIn('editor');
+    const bad = await gql(
+      'mutation { createProject(input: { title: "Wells", fundingGoal: 100, currency: "XYZ" }) { id } }',
+      {},
+      { token },
+    );
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(Object.keys(bad.errors![0]!.extensions!.fields as object)).toContain('currency');
+    const good = await gql(
+      'mutation { createProject(input: { title: "Wells", fundingGoal: 100, currency: "KES" }) { id } }',
+      {},
+      { token },
+    );
+    expect(good.errors).toBeUndefined();
+  });
+
+  it('holds a scheduled page until its parent is live', async () => {
+    const { token } = await signedIn('editor');
+    const parent = await gql<any>(
+      'mutation($t: String!) { createPage(input: { title: $t }) { id } }',
+      { t: unique('Parent') },
+      { token },
+    );
+    const child = await gql<any>(
+      'mutation($t: String!, $p: ID!) { createPage(input: { title: $t, parentId: $p }) { id } }',
+      { t: unique('Child'), p: parent.data.createPage.id },
+      { token },
+    );
+    const childId = child.data.createPage.id;
+    // Scheduling itself is refused while the parent is not published.
+    const early = await gql(
+      'mutation($id: ID!, $at: DateTime!) { publish(id: $id, at: $at) { id } }',
+      { id: childId, at: new Date(Date.now() + 60_000).toISOString() },
+      { token },
+    );
+    expect(codes(early)).toEqual(['BAD_USER_INPUT']);
+    await publish(token, parent.data.createPage.id);
+    const scheduled = await gql<any>(
+      'mutation($id: ID!, $at: DateTime!) { publish(id: $id, at: $at) { status } }',
+      { id: childId, at: new Date(Date.now() + 60_000).toISOString() },
+      { token },
+    );
+    expect(scheduled.data.publish.status).toBe('SCHEDULED');
+    // The parent goes back to draft before the child is due: the child waits.
+    await gql('mutation($id: ID!) { unpublish(id: $id) { id } }', { id: parent.data.createPage.id }, { token });
+    await publishDueItems(new Date(Date.now() + 3_600_000));
+    const state = await gql<any>(
+      'query($id: ID!) { node(id: $id) { ... on Page { status } } }',
+      { id: childId },
+      { token },
+    );
+    expect(state.data.node.status).toBe('SCHEDULED');
+  });
+});
