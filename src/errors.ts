@@ -54,6 +54,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/** An update based on a version that is no longer current; carries the current one. */
+export class StaleVersionError extends ConflictError {
+  constructor(currentVersion: number, expectedVersion: number) {
+    super(`This item was changed meanwhile: version ${currentVersion} is current, not ${expectedVersion}.`, {
+      currentVersion,
+    });
+  }
+}
+
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number, message = 'Too many attempts.') {
     const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));

@@ -154,4 +154,94 @@ describe('content hardening', () => {
     );
     expect(state.data.node.status).toBe('SCHEDULED');
   });
+
+  it('lists the trash for those who may restore from it', async () => {
+    const { token } = await signedIn('editor');
+    const author = await signedIn('author');
+    const word = unique('trash').replace(' ', '');
+    const post = await createPost(token, { title: `${word} binned` });
+    await gql('mutation($id: ID!) { deleteContent(id: $id) { id } }', { id: post.id }, { token });
+    const trash = await gql<any>(
+      'query($s: String!) { posts(search: $s, where: { inTrash: true }) { totalCount edges { node { id } } } }',
+      { s: word },
+      { token },
+    );
+    expect(trash.data.posts.totalCount).toBe(1);
+    expect(trash.data.posts.edges[0].node.id).toBe(post.id);
+    const denied = await gql(
+      'query($s: String!) { posts(search: $s, where: { inTrash: true }) { totalCount } }',
+      { s: word },
+      { token: author.token },
+    );
+    expect(codes(denied)).toEqual(['FORBIDDEN']);
+    const anonymous = await gql('query($s: String!) { posts(search: $s, where: { inTrash: true }) { totalCount } }', {
+      s: word,
+    });
+    expect(codes(anonymous)).toEqual(['FORBIDDEN']);
+  });
+
+  it("lists a category's and an author's published posts as connections", async () => {
+    const editor = await signedIn('editor');
+    const category = await prisma.category.create({
+      data: { name: unique('Water'), slug: unique('water').replace(' ', '-') },
+    });
+    const categoryId = (
+      await gql<any>('query($s: String!) { categories(search: $s) { edges { node { id } } } }', { s: category.name })
+    ).data.categories.edges[0].node.id;
+    const live = await createPost(editor.token, { title: unique('Live'), categoryIds: [categoryId] });
+    await publish(editor.token, live.id);
+    await createPost(editor.token, { title: unique('Draft'), categoryIds: [categoryId] });
+    const read = await gql<any>(
+      'query($id: ID!) { node(id: $id) { ... on Category { posts(first: 10) { totalCount edges { node { id } } } } } }',
+      { id: categoryId },
+    );
+    expect(read.data.node.posts.totalCount).toBe(1);
+    expect(read.data.node.posts.edges.map((e: any) => e.node.id)).toEqual([live.id]);
+    const byAuthor = await gql<any>(
+      'query($id: ID!) { node(id: $id) { ... on User { posts(first: 10) { totalCount } } } }',
+      { id: editor.userId },
+    );
+    expect(byAuthor.data.node.posts.totalCount).toBe(1);
+    const preview = await gql<any>(
+      'query($id: ID!) { node(id: $id) { ... on User { posts(first: 10) { totalCount } } } posts(first: 1, preview: true) { totalCount } }',
+      { id: editor.userId },
+      { token: editor.token },
+    );
+    expect(preview.data.node.posts.totalCount).toBe(2);
+  });
+
+  it('versions categories, tags, people and partners: a stale expectedVersion is CONFLICT, one of ten concurrent wins', async () => {
+    const { token } = await signedIn('editor');
+    const created = await gql<any>(
+      'mutation($n: String!) { createCategory(input: { name: $n }) { id version } }',
+      { n: unique('Versioned') },
+      { token },
+    );
+    const { id, version } = created.data.createCategory;
+    expect(version).toBe(1);
+    const UPDATE =
+      'mutation($id: ID!, $n: String!, $v: Int) { updateCategory(id: $id, input: { name: $n }, expectedVersion: $v) { version } }';
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => gql<any>(UPDATE, { id, n: `Name ${i}`, v: 1 }, { token })),
+    );
+    expect(burst.filter((r) => !r.errors).length).toBe(1);
+    for (const lost of burst.filter((r) => r.errors)) {
+      expect(codes(lost)).toEqual(['CONFLICT']);
+      expect(lost.errors![0]!.extensions!.currentVersion).toBe(2);
+    }
+    // Without expectedVersion the write is unconditional (and still bumps the version).
+    const blind = await gql<any>(UPDATE, { id, n: 'Blind' }, { token });
+    expect(blind.data.updateCategory.version).toBe(3);
+    const person = await gql<any>(
+      'mutation($n: String!) { createPerson(input: { name: $n }) { id } }',
+      { n: unique('Ada') },
+      { token },
+    );
+    const stale = await gql(
+      'mutation($id: ID!) { updatePerson(id: $id, input: { role: "Chair" }, expectedVersion: 5) { id } }',
+      { id: person.data.createPerson.id },
+      { token },
+    );
+    expect(codes(stale)).toEqual(['CONFLICT']);
+  });
 });

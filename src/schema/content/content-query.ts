@@ -12,7 +12,7 @@ import {
 import { contentVisibility } from '../../auth/rules.js';
 import { config } from '../../config/env.js';
 import type { Context } from '../../context.js';
-import { ValidationError } from '../../errors.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
 
 /**
  * Without `preview`, everyone (staff included) reads what the public reads: a frontend holding an
@@ -22,6 +22,12 @@ import { ValidationError } from '../../errors.js';
  */
 export function readableWhere(ctx: Context, preview?: boolean | null) {
   return (preview ?? ctx.preview) ? contentVisibility(ctx) : { deletedAt: null, status: 'PUBLISHED' as const };
+}
+
+/** The trash, for those who may restore from it (others: FORBIDDEN for this filter). */
+export function trashWhere(ctx: Context) {
+  if (!ctx.permissions.has('content:delete')) throw new ForbiddenError('Listing the trash needs content:delete.');
+  return { deletedAt: { not: null } };
 }
 
 /** True for mutations, and when a root field of the query has `preview: true` (literal or variable). */

@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -66,6 +66,7 @@ export const Event = builder.prismaNode('Event', {
 
 export const EventWhere = builder.inputType('EventWhere', {
   fields: (t) => ({
+    inTrash: t.boolean({ description: 'List the trash instead (content:delete): what restoreContent can bring back' }),
     status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
     upcoming: t.boolean({ description: 'true: starting now or later; false: started in the past' }),
     startsAfter: t.field({ type: 'DateTime', description: 'startsAt at or after this time' }),
@@ -100,7 +101,7 @@ function eventWhere(
   const now = new Date();
   return {
     AND: [
-      readableWhere(ctx, args.preview),
+      w?.inTrash ? trashWhere(ctx) : readableWhere(ctx, args.preview),
       args.locale ? { locale: args.locale } : {},
       w?.status ? { status: w.status } : {},
       w?.upcoming === true ? { startsAt: { gte: now } } : {},

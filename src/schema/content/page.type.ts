@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -72,6 +72,7 @@ export const Page = builder.prismaNode('Page', {
 
 export const PageWhere = builder.inputType('PageWhere', {
   fields: (t) => ({
+    inTrash: t.boolean({ description: 'List the trash instead (content:delete): what restoreContent can bring back' }),
     status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
     parentId: t.id({ description: 'Direct children of this page' }),
     rootOnly: t.boolean({ description: 'Only pages without a parent' }),
@@ -104,7 +105,7 @@ function pageWhere(
   const w = args.where;
   return {
     AND: [
-      readableWhere(ctx, args.preview),
+      w?.inTrash ? trashWhere(ctx) : readableWhere(ctx, args.preview),
       args.locale ? { locale: args.locale } : {},
       w?.status ? { status: w.status } : {},
       w?.parentId ? { parentId: decodeGlobalIdOf(w.parentId, 'Page', 'where.parentId') } : {},

@@ -6,7 +6,7 @@ import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -71,6 +71,7 @@ export const Post = builder.prismaNode('Post', {
 
 export const PostWhere = builder.inputType('PostWhere', {
   fields: (t) => ({
+    inTrash: t.boolean({ description: 'List the trash instead (content:delete): what restoreContent can bring back' }),
     status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
     categorySlug: t.string(),
     tagSlug: t.string(),
@@ -104,7 +105,7 @@ function postWhere(
   const w = args.where;
   return {
     AND: [
-      readableWhere(ctx, args.preview),
+      w?.inTrash ? trashWhere(ctx) : readableWhere(ctx, args.preview),
       args.locale ? { locale: args.locale } : {},
       w?.status ? { status: w.status } : {},
       w?.categorySlug ? { categories: { some: { slug: w.categorySlug } } } : {},

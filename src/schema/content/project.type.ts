@@ -6,7 +6,7 @@ import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere } from './content-query.js';
+import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
 
@@ -110,6 +110,7 @@ export const Project = builder.prismaNode('Project', {
 
 export const ProjectWhere = builder.inputType('ProjectWhere', {
   fields: (t) => ({
+    inTrash: t.boolean({ description: 'List the trash instead (content:delete): what restoreContent can bring back' }),
     status: t.field({ type: ContentStatusEnum, description: 'Only with preview: the public sees PUBLISHED only' }),
     phase: t.field({ type: ProjectPhaseEnum }),
     sdg: t.int({ description: 'Projects contributing to this Sustainable Development Goal (1-17)' }),
@@ -145,7 +146,7 @@ function projectWhere(
   const w = args.where;
   return {
     AND: [
-      readableWhere(ctx, args.preview),
+      w?.inTrash ? trashWhere(ctx) : readableWhere(ctx, args.preview),
       args.locale ? { locale: args.locale } : {},
       w?.status ? { status: w.status } : {},
       w?.phase ? { phase: w.phase } : {},

@@ -42,12 +42,21 @@ builder.mutationFields((t) => ({
   updatePartner: t.prismaField({
     type: Partner,
     authScopes: { permission: 'people:manage' },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePartnerInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdatePartnerInput, required: true }),
+      expectedVersion: t.arg.int({ description: 'The version you edited: a stale one is CONFLICT (recommended)' }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      const id = await updatePartner(callerOf(ctx), decodeGlobalIdOf(args.id, 'Partner', 'id'), {
-        ...args.input,
-        logoId: mediaId(args.input.logoId),
-      });
+      const id = await updatePartner(
+        callerOf(ctx),
+        decodeGlobalIdOf(args.id, 'Partner', 'id'),
+        {
+          ...args.input,
+          logoId: mediaId(args.input.logoId),
+        },
+        args.expectedVersion,
+      );
       return prisma.partner.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

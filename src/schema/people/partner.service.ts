@@ -10,6 +10,7 @@ import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
+import { versionedUpdate } from '../versioning.js';
 
 export interface PartnerFields {
   name?: string | null;
@@ -92,7 +93,12 @@ export async function createPartner(caller: Caller, input: PartnerFields & { nam
   );
 }
 
-export async function updatePartner(caller: Caller, id: string, input: PartnerFields): Promise<string> {
+export async function updatePartner(
+  caller: Caller,
+  id: string,
+  input: PartnerFields,
+  expectedVersion?: number | null,
+): Promise<string> {
   check(input, false);
   const data: Prisma.PartnerUpdateInput = {
     ...(input.name != null ? { name: input.name.trim() } : {}),
@@ -101,7 +107,7 @@ export async function updatePartner(caller: Caller, id: string, input: PartnerFi
   };
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.partner.update({ where: { id }, data, select: { id: true } });
+      await versionedUpdate(tx.partner, id, expectedVersion, data as Record<string, unknown>, 'Partner');
       await recordAudit(
         caller.meta,
         {

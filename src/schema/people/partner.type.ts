@@ -14,6 +14,7 @@ export const Partner = builder.prismaNode('Partner', {
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    version: t.exposeInt('version', { description: 'Pass it as expectedVersion when updating' }),
     website: t.exposeString('website', { nullable: true }),
     logoId: t.exposeID('logoId', { nullable: true, description: 'The media id of their logo' }),
     logo: t.relation('logo', {

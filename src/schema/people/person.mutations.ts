@@ -42,12 +42,21 @@ builder.mutationFields((t) => ({
   updatePerson: t.prismaField({
     type: Person,
     authScopes: { permission: 'people:manage' },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePersonInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdatePersonInput, required: true }),
+      expectedVersion: t.arg.int({ description: 'The version you edited: a stale one is CONFLICT (recommended)' }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      const id = await updatePerson(callerOf(ctx), decodeGlobalIdOf(args.id, 'Person', 'id'), {
-        ...args.input,
-        photoId: mediaId(args.input.photoId),
-      });
+      const id = await updatePerson(
+        callerOf(ctx),
+        decodeGlobalIdOf(args.id, 'Person', 'id'),
+        {
+          ...args.input,
+          photoId: mediaId(args.input.photoId),
+        },
+        args.expectedVersion,
+      );
       return prisma.person.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

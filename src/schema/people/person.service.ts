@@ -8,6 +8,7 @@ import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
+import { versionedUpdate } from '../versioning.js';
 
 export interface PersonFields {
   name?: string | null;
@@ -90,7 +91,12 @@ export async function createPerson(caller: Caller, input: PersonFields & { name:
   );
 }
 
-export async function updatePerson(caller: Caller, id: string, input: PersonFields): Promise<string> {
+export async function updatePerson(
+  caller: Caller,
+  id: string,
+  input: PersonFields,
+  expectedVersion?: number | null,
+): Promise<string> {
   check(input, false);
   const data: Prisma.PersonUncheckedUpdateInput = {};
   if (input.name != null) data.name = input.name.trim();
@@ -101,7 +107,7 @@ export async function updatePerson(caller: Caller, id: string, input: PersonFiel
   if (input.position != null) data.position = input.position;
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.person.update({ where: { id }, data, select: { id: true } });
+      await versionedUpdate(tx.person, id, expectedVersion, data as Record<string, unknown>, 'Person');
       await recordAudit(
         caller.meta,
         {

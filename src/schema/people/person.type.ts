@@ -13,6 +13,7 @@ export const Person = builder.prismaNode('Person', {
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    version: t.exposeInt('version', { description: 'Pass it as expectedVersion when updating' }),
     role: t.exposeString('role', { description: 'Job title or board function, e.g. "Treasurer"' }),
     bio: t.exposeString('bio'),
     photoId: t.exposeID('photoId', { nullable: true, description: 'The media id of their photo' }),

@@ -52,13 +52,18 @@ builder.mutationFields((t) => ({
   updateCategory: t.prismaField({
     type: Category,
     authScopes: { permission: 'taxonomy:manage' },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateCategoryInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateCategoryInput, required: true }),
+      expectedVersion: t.arg.int({ description: 'The version you edited: a stale one is CONFLICT (recommended)' }),
+    },
     resolve: async (query, _root, args, ctx) => {
       const id = await updateTaxonomy(
         callerOf(ctx),
         'Category',
         decodeGlobalIdOf(args.id, 'Category', 'id'),
         args.input,
+        args.expectedVersion,
       );
       return prisma.category.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -85,9 +90,19 @@ builder.mutationFields((t) => ({
   updateTag: t.prismaField({
     type: Tag,
     authScopes: { permission: 'taxonomy:manage' },
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateTagInput, required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateTagInput, required: true }),
+      expectedVersion: t.arg.int({ description: 'The version you edited: a stale one is CONFLICT (recommended)' }),
+    },
     resolve: async (query, _root, args, ctx) => {
-      const id = await updateTaxonomy(callerOf(ctx), 'Tag', decodeGlobalIdOf(args.id, 'Tag', 'id'), args.input);
+      const id = await updateTaxonomy(
+        callerOf(ctx),
+        'Tag',
+        decodeGlobalIdOf(args.id, 'Tag', 'id'),
+        args.input,
+        args.expectedVersion,
+      );
       return prisma.tag.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -11,6 +11,7 @@ import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
+import { versionedUpdate } from '../versioning.js';
 
 export type TaxonomyKind = 'Category' | 'Tag';
 
@@ -114,7 +115,13 @@ export async function createTaxonomy(caller: Caller, kind: TaxonomyKind, input: 
   );
 }
 
-export async function updateTaxonomy(caller: Caller, kind: TaxonomyKind, id: string, input: TaxonomyFields) {
+export async function updateTaxonomy(
+  caller: Caller,
+  kind: TaxonomyKind,
+  id: string,
+  input: TaxonomyFields,
+  expectedVersion?: number | null,
+) {
   check(kind, input, false);
   const data: Record<string, unknown> = {};
   if (input.name != null) data.name = input.name.trim();
@@ -125,7 +132,7 @@ export async function updateTaxonomy(caller: Caller, kind: TaxonomyKind, id: str
   if (!current) throw new NotFoundError(kind);
   try {
     await prisma.$transaction(async (tx) => {
-      await delegateOf(tx, kind).update({ where: { id }, data, select: { id: true } });
+      await versionedUpdate(delegateOf(tx, kind), id, expectedVersion, data, kind);
       await recordAudit(
         caller.meta,
         {

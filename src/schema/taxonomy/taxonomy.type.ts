@@ -1,6 +1,6 @@
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
-import { checkLocale } from '../content/content-query.js';
+import { checkLocale, readableWhere } from '../content/content-query.js';
 import { pageSize } from '../pagination.js';
 
 // Categories and tags are public: they only name published content's subjects.
@@ -10,8 +10,21 @@ export const Category = builder.prismaNode('Category', {
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    version: t.exposeInt('version', { description: 'Pass it as expectedVersion when updating' }),
     locale: t.exposeString('locale'),
     description: t.exposeString('description'),
+    posts: t.relatedConnection(
+      'posts',
+      {
+        cursor: 'id',
+        ...pageSize,
+        totalCount: true,
+        description: 'Published posts (with preview: what the caller may see), newest first',
+        query: (_args, ctx) => ({ where: readableWhere(ctx), orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
+      },
+      { name: 'CategoryPostsConnection' },
+      { name: 'CategoryPostsEdge' },
+    ),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -23,7 +36,20 @@ export const Tag = builder.prismaNode('Tag', {
   fields: (t) => ({
     name: t.exposeString('name'),
     slug: t.exposeString('slug'),
+    version: t.exposeInt('version', { description: 'Pass it as expectedVersion when updating' }),
     locale: t.exposeString('locale'),
+    posts: t.relatedConnection(
+      'posts',
+      {
+        cursor: 'id',
+        ...pageSize,
+        totalCount: true,
+        description: 'Published posts (with preview: what the caller may see), newest first',
+        query: (_args, ctx) => ({ where: readableWhere(ctx), orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
+      },
+      { name: 'TagPostsConnection' },
+      { name: 'TagPostsEdge' },
+    ),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),

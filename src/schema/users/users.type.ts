@@ -1,5 +1,6 @@
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
+import { readableWhere } from '../content/content-query.js';
 import { pageSize } from '../pagination.js';
 
 export const User = builder.prismaNode('User', {
@@ -28,6 +29,18 @@ export const User = builder.prismaNode('User', {
       nullable: true,
       authScopes: (user) => ({ $any: { self: user.id, permission: 'user:read' } }),
     }),
+    posts: t.relatedConnection(
+      'posts',
+      {
+        cursor: 'id',
+        ...pageSize,
+        totalCount: true,
+        description: 'Their published posts (with preview: what the caller may see), newest first',
+        query: (_args, ctx) => ({ where: readableWhere(ctx), orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }] }),
+      },
+      { name: 'UserPostsConnection' },
+      { name: 'UserPostsEdge' },
+    ),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', {
       type: 'DateTime',
