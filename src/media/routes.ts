@@ -81,7 +81,7 @@ function parsePath(pathname: string): [string, string] | null {
   }
 }
 
-/** The item as the anonymous public sees it; else, for an editor's token, as staff see it. */
+/** The item as the anonymous public sees it; else as the bearer of the Authorization header may see it. */
 async function findItem(
   id: string,
   authorization: string | null,
@@ -94,9 +94,12 @@ async function findItem(
   if (!authorization) return null;
   const { viewer } = await authenticate(authorization);
   if (viewer.kind === 'anonymous') return null;
+  // Staff see every item; an uploader sees their own (the same rule as the API's).
   const permissions = await permissionsOfRole(viewer.roleId);
-  if (!permissions.has('media:read_all')) return null;
-  const row = await prisma.media.findUnique({ where: { id }, select: MEDIA_SELECT });
+  const row = await prisma.media.findFirst({
+    where: { id, ...mediaVisibility({ permissions, viewer }) },
+    select: MEDIA_SELECT,
+  });
   return row ? { row, isPublic: false } : null;
 }
 

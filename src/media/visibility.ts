@@ -22,16 +22,23 @@ export function consentExpired(now = new Date()): Prisma.MediaWhereInput {
 
 /**
  * - holders of media:read_all (editors and up): every item;
+ * - uploaders (media:upload): also their own uploads;
  * - everyone else: items marked public, or used as the cover of a published (not trashed) post or
  *   project, or as a person's photo or a partner's logo, and in every case only while their
  *   consent (if any) has not expired.
  */
-export function mediaVisibility(ctx: Pick<Context, 'permissions'>): { AND?: Prisma.MediaWhereInput[] } {
+export function mediaVisibility(ctx: Pick<Context, 'permissions'> & Partial<Pick<Context, 'viewer'>>): {
+  AND?: Prisma.MediaWhereInput[];
+} {
   if (ctx.permissions.has('media:read_all')) return {};
+  // Uploaders see what they uploaded (to pick it as a cover for their draft), consent permitting.
+  const own: Prisma.MediaWhereInput[] =
+    ctx.viewer?.kind === 'user' && ctx.permissions.has('media:upload') ? [{ uploadedById: ctx.viewer.userId }] : [];
   return {
     AND: [
       {
         OR: [
+          ...own,
           { isPublic: true },
           { postCovers: { some: PUBLISHED } },
           { projectCovers: { some: PUBLISHED } },

@@ -18,3 +18,20 @@ export function decodeGlobalIdOf(globalId: string | number, typename: string, fi
 export function toGlobalId(typename: string, id: string): string {
   return encodeGlobalID(typename, id);
 }
+
+/**
+ * A media reference in an input: the Media global id (as `Media.id` shows it) or, for clients
+ * written before the media library, its raw uuid. null/undefined pass through (clear / keep).
+ */
+export function mediaIdOf(value: string | number | null | undefined): string | null | undefined {
+  if (value == null) return value;
+  const text = String(value);
+  if (UUID.test(text)) return text;
+  try {
+    const { typename, id } = decodeGlobalID(text);
+    if (typename === 'Media' && UUID.test(id)) return id;
+  } catch {
+    // fall through: the services report a malformed id with the field's name
+  }
+  return text;
+}

@@ -1,7 +1,7 @@
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
-import { decodeGlobalIdOf } from '../global-id.js';
+import { decodeGlobalIdOf, mediaIdOf } from '../global-id.js';
 import { createPost, updatePost } from './post.service.js';
 import { Post } from './post.type.js';
 
@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
         ...input,
         categoryIds: ids(input.categoryIds, 'Category', 'categoryIds'),
         tagIds: ids(input.tagIds, 'Tag', 'tagIds'),
-        coverImageId: input.coverImageId ? String(input.coverImageId) : null,
+        coverImageId: mediaIdOf(input.coverImageId) ?? null,
         translationOf: input.translationOf ? decodeGlobalIdOf(input.translationOf, 'Post', 'translationOf') : null,
       });
       return prisma.post.findUniqueOrThrow({ ...query, where: { id } });
@@ -68,12 +68,7 @@ builder.mutationFields((t) => ({
           ...args.input,
           categoryIds: ids(args.input.categoryIds, 'Category', 'categoryIds'),
           tagIds: ids(args.input.tagIds, 'Tag', 'tagIds'),
-          coverImageId:
-            args.input.coverImageId === undefined
-              ? undefined
-              : args.input.coverImageId
-                ? String(args.input.coverImageId)
-                : null,
+          coverImageId: mediaIdOf(args.input.coverImageId),
         },
         args.expectedVersion,
       );

@@ -1,7 +1,7 @@
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
-import { decodeGlobalIdOf } from '../global-id.js';
+import { decodeGlobalIdOf, mediaIdOf } from '../global-id.js';
 import { createProject, updateProject } from './project.service.js';
 import { Project, ProjectPhaseEnum } from './project.type.js';
 
@@ -71,8 +71,7 @@ const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
   }),
 });
 
-const coverImage = (value: string | number | null | undefined) =>
-  value === undefined ? undefined : value ? String(value) : null;
+const coverImage = (value: string | number | null | undefined) => (value === '' ? null : mediaIdOf(value));
 
 builder.mutationFields((t) => ({
   createProject: t.prismaField({

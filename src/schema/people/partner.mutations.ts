@@ -1,7 +1,7 @@
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
-import { decodeGlobalIdOf } from '../global-id.js';
+import { decodeGlobalIdOf, mediaIdOf } from '../global-id.js';
 import { createPartner, deletePartner, updatePartner } from './partner.service.js';
 import { Partner } from './partner.type.js';
 
@@ -27,7 +27,7 @@ const UpdatePartnerInput = builder.inputType('UpdatePartnerInput', {
   }),
 });
 
-const mediaId = (value: string | number | null | undefined) => (value == null ? value : String(value));
+const mediaId = mediaIdOf;
 
 builder.mutationFields((t) => ({
   createPartner: t.prismaField({

@@ -1,7 +1,7 @@
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { builder } from '../builder.js';
-import { decodeGlobalIdOf } from '../global-id.js';
+import { decodeGlobalIdOf, mediaIdOf } from '../global-id.js';
 import { createPerson, deletePerson, updatePerson } from './person.service.js';
 import { Person } from './person.type.js';
 
@@ -27,7 +27,7 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
   }),
 });
 
-const mediaId = (value: string | number | null | undefined) => (value == null ? value : String(value));
+const mediaId = mediaIdOf;
 
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
