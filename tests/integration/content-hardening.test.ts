@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '../../src/db/client.js';
 import { publishDueItems, purgeTrash } from '../../src/schema/content/publishable.service.js';
-import { codes, gql } from '../helpers/client.js';
+import { codes, countSql, gql } from '../helpers/client.js';
 import { signedIn } from '../helpers/factories.js';
 
 const unique = (prefix: string) => `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
@@ -243,5 +243,34 @@ describe('content hardening', () => {
       { token },
     );
     expect(codes(stale)).toEqual(['CONFLICT']);
+  });
+
+  it('loads translations of a whole list in one query (no query per row)', async () => {
+    const { token } = await signedIn('editor');
+    const word = unique('babel').replace(' ', '');
+    for (let i = 0; i < 8; i++) {
+      const en = await createPost(token, { title: `${word} en ${i}` });
+      await publish(token, en.id);
+      const fr = await gql<any>(
+        'mutation($input: CreatePostInput!) { createPost(input: $input) { id } }',
+        { input: { title: `${word} fr ${i}`, locale: 'fr', translationOf: en.id } },
+        { token },
+      );
+      await publish(token, fr.data.createPost.id);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+    const query =
+      'query($s: String!) { posts(first: 20, search: $s, locale: "en") { edges { node { title translations { locale title author { name } } } } } }';
+    const { result, statements } = await countSql(() => gql<any>(query, { s: word }));
+    expect(result.errors).toBeUndefined();
+    const edges = result.data!.posts.edges;
+    expect(edges).toHaveLength(8);
+    for (const edge of edges) {
+      expect(edge.node.translations).toHaveLength(1);
+      expect(edge.node.translations[0].locale).toBe('fr');
+      expect(edge.node.translations[0].title.replace(' fr ', ' en ')).toBe(edge.node.title);
+    }
+    // The page, and one query for every row's translations.
+    expect(statements.length).toBeLessThanOrEqual(2);
   });
 });

@@ -8,6 +8,7 @@ import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { translationsOf } from './translations.js';
 
 export const Event = builder.prismaNode('Event', {
   id: { field: 'id' },
@@ -36,12 +37,7 @@ export const Event = builder.prismaNode('Event', {
     translations: t.prismaField({
       type: ['Event'],
       description: "The other locales' versions of this event that the caller may see",
-      resolve: (query, event, _args, ctx) =>
-        prisma.event.findMany({
-          ...query,
-          where: { translationGroupId: event.translationGroupId, id: { not: event.id }, ...readableWhere(ctx) },
-          orderBy: { locale: 'asc' },
-        }),
+      resolve: (query, event, _args, ctx) => translationsOf(ctx, 'Event', query, event),
     }),
     revisions: t.prismaConnection(
       {

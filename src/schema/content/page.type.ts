@@ -8,6 +8,7 @@ import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { translationsOf } from './translations.js';
 
 export const Page = builder.prismaNode('Page', {
   id: { field: 'id' },
@@ -42,12 +43,7 @@ export const Page = builder.prismaNode('Page', {
     translations: t.prismaField({
       type: ['Page'],
       description: "The other locales' versions of this page that the caller may see",
-      resolve: (query, page, _args, ctx) =>
-        prisma.page.findMany({
-          ...query,
-          where: { translationGroupId: page.translationGroupId, id: { not: page.id }, ...readableWhere(ctx) },
-          orderBy: { locale: 'asc' },
-        }),
+      resolve: (query, page, _args, ctx) => translationsOf(ctx, 'Page', query, page),
     }),
     revisions: t.prismaConnection(
       {

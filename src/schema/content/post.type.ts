@@ -9,6 +9,7 @@ import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { translationsOf } from './translations.js';
 
 export const Post = builder.prismaNode('Post', {
   id: { field: 'id' },
@@ -37,16 +38,7 @@ export const Post = builder.prismaNode('Post', {
       type: ['Post'],
       description: "The other locales' versions of this post (published ones; with preview, what the caller may see)",
       args: { preview: t.arg.boolean() },
-      resolve: (query, post, args, ctx) =>
-        prisma.post.findMany({
-          ...query,
-          where: {
-            translationGroupId: post.translationGroupId,
-            id: { not: post.id },
-            ...readableWhere(ctx, args.preview),
-          },
-          orderBy: { locale: 'asc' },
-        }),
+      resolve: (query, post, args, ctx) => translationsOf(ctx, 'Post', query, post, args.preview),
     }),
     revisions: t.prismaConnection(
       {

@@ -9,6 +9,7 @@ import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { translationsOf } from './translations.js';
 
 export const ProjectPhaseEnum = builder.enumType('ProjectPhase', {
   values: ['PLANNED', 'ACTIVE', 'COMPLETED'] as const,
@@ -80,12 +81,7 @@ export const Project = builder.prismaNode('Project', {
     translations: t.prismaField({
       type: ['Project'],
       description: "The other locales' versions of this project that the caller may see",
-      resolve: (query, project, _args, ctx) =>
-        prisma.project.findMany({
-          ...query,
-          where: { translationGroupId: project.translationGroupId, id: { not: project.id }, ...readableWhere(ctx) },
-          orderBy: { locale: 'asc' },
-        }),
+      resolve: (query, project, _args, ctx) => translationsOf(ctx, 'Project', query, project),
     }),
     revisions: t.prismaConnection(
       {
