@@ -41,6 +41,7 @@ const MEDIA_SELECT = {
   width: true,
   storageKey: true,
   checksum: true,
+  consent: { select: { expiresAt: true } },
 } as const;
 
 type MediaRow = {
@@ -50,6 +51,7 @@ type MediaRow = {
   width: number | null;
   storageKey: string;
   checksum: string;
+  consent: { expiresAt: Date | null } | null;
 };
 
 interface Served {
@@ -194,10 +196,22 @@ export function parseRange(header: string | null, size: number): RangeResult {
   return { start, end: Math.min(end, size - 1) };
 }
 
-async function serve(request: Request, served: Served, isPublic: boolean): Promise<Response> {
+/**
+ * Public items are immutable for a year, except those with a consent end date: caches (browsers,
+ * CDNs) may keep them only until then, so a withdrawn photo stops being served by them too.
+ */
+function cacheControlOf(row: MediaRow, isPublic: boolean): string {
+  if (!isPublic) return STAFF_CACHE;
+  const until = row.consent?.expiresAt;
+  if (!until) return PUBLIC_CACHE;
+  const seconds = Math.max(0, Math.min(86_400, Math.floor((until.getTime() - Date.now()) / 1000)));
+  return `public, max-age=${seconds}, must-revalidate`;
+}
+
+async function serve(request: Request, served: Served, cacheControl: string): Promise<Response> {
   const headers: Record<string, string> = {
     'content-type': served.contentType,
-    'cache-control': isPublic ? PUBLIC_CACHE : STAFF_CACHE,
+    'cache-control': cacheControl,
     etag: served.etag,
     'x-content-type-options': 'nosniff',
     'content-disposition': contentDisposition(served.filename),
@@ -247,7 +261,7 @@ export async function handleMediaRequest(request: Request, url: URL): Promise<Re
     return serve(
       request,
       { key: row.storageKey, contentType: row.mimeType, filename: row.filename, etag: `"${row.checksum}"` },
-      isPublic,
+      cacheControlOf(row, isPublic),
     );
   }
   const ext = MEDIA_TYPES[rendition.format].ext;
@@ -261,7 +275,7 @@ export async function handleMediaRequest(request: Request, url: URL): Promise<Re
       filename: withExtension(row.filename, rendition.format),
       etag: `"${row.checksum}-${rendition.width}-${ext}"`,
     },
-    isPublic,
+    cacheControlOf(row, isPublic),
   );
 }
 

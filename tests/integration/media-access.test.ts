@@ -59,4 +59,31 @@ describe('an unused upload', () => {
     expect(post.errors).toBeUndefined();
     expect(post.data.createPost.coverImage.id).toBe(mediaId);
   });
+
+  it('lets caches keep a photo only until its consent ends', async () => {
+    const editor = await signedIn('editor');
+    const bytes = await image('png', 40, 30);
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const withConsent = await upload<any>(
+      'mutation ($file: File!, $consent: MediaConsentInput) { uploadMedia(file: $file, alt: "Pupils", isPublic: true, consent: $consent) { url } }',
+      { consent: { givenBy: 'Parents of the pupils', uses: ['web'], expiresAt } },
+      { 'variables.file': { name: 'pupils.png', bytes } },
+      { token: editor.token },
+    );
+    expect(withConsent.errors).toBeUndefined();
+    const res = await fetchPath(withConsent.data.uploadMedia.url);
+    expect(res.status).toBe(200);
+    const cache = res.headers.get('cache-control') ?? '';
+    expect(cache).toMatch(/^public, max-age=(\d+), must-revalidate$/);
+    expect(Number(/max-age=(\d+)/.exec(cache)![1])).toBeLessThanOrEqual(3600);
+    const plain = await upload<any>(
+      'mutation ($file: File!) { uploadMedia(file: $file, alt: "Logo", isPublic: true) { url } }',
+      {},
+      { 'variables.file': { name: 'logo.png', bytes } },
+      { token: editor.token },
+    );
+    expect((await fetchPath(plain.data.uploadMedia.url)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+  });
 });
