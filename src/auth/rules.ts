@@ -11,6 +11,16 @@ export interface ContentRowFilter {
 }
 
 /**
+ * Whose content the viewer writes as: a user themself; an API token as the user who created it
+ * (createPost with a token records that user as the author).
+ */
+export function authorIdOfViewer(viewer: Context['viewer']): string | null {
+  if (viewer.kind === 'user') return viewer.userId;
+  if (viewer.kind === 'apiToken') return viewer.createdById;
+  return null;
+}
+
+/**
  * - staff with content:read_drafts: everything not in the trash;
  * - authors (content:create): published items, and their own items in any state;
  * - everyone else (the public, API tokens of public-like roles): published items only.
@@ -18,8 +28,9 @@ export interface ContentRowFilter {
  */
 export function contentVisibility(ctx: Pick<Context, 'viewer' | 'permissions'>): ContentRowFilter {
   if (ctx.permissions.has('content:read_drafts')) return { deletedAt: null };
-  if (ctx.viewer.kind === 'user' && ctx.permissions.has('content:create')) {
-    return { deletedAt: null, OR: [{ status: 'PUBLISHED' }, { authorId: ctx.viewer.userId }] };
+  const authorId = authorIdOfViewer(ctx.viewer);
+  if (authorId && ctx.permissions.has('content:create')) {
+    return { deletedAt: null, OR: [{ status: 'PUBLISHED' }, { authorId }] };
   }
   return { deletedAt: null, status: 'PUBLISHED' };
 }
@@ -32,5 +43,6 @@ export function canSeeContent(
   if (row.deletedAt) return false;
   if (ctx.permissions.has('content:read_drafts')) return true;
   if (row.status === 'PUBLISHED') return true;
-  return ctx.viewer.kind === 'user' && ctx.permissions.has('content:create') && row.authorId === ctx.viewer.userId;
+  const authorId = authorIdOfViewer(ctx.viewer);
+  return authorId !== null && ctx.permissions.has('content:create') && row.authorId === authorId;
 }

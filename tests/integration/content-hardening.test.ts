@@ -273,4 +273,37 @@ describe('content hardening', () => {
     // The page, and one query for every row's translations.
     expect(statements.length).toBeLessThanOrEqual(2);
   });
+
+  it('lets an author-role API token work on the drafts it wrote, as its creator', async () => {
+    const admin = await signedIn('admin');
+    const roles = await gql<any>('{ roles { id name } }', {}, { token: admin.token });
+    const authorRole = roles.data.roles.find((r: any) => r.name === 'author').id;
+    const created = await gql<any>(
+      'mutation($r: ID!) { createApiToken(input: { name: "Importer", roleId: $r }) { token } }',
+      { r: authorRole },
+      { token: admin.token },
+    );
+    const token = created.data.createApiToken.token as string;
+    const post = await createPost(token, { title: unique('Imported') });
+    const preview = await gql<any>(
+      'query($id: ID!) { post(id: $id, preview: true) { id author { id } } }',
+      { id: post.id },
+      { token },
+    );
+    expect(preview.data.post.id).toBe(post.id);
+    expect(preview.data.post.author.id).toBe(admin.userId);
+    const edited = await gql<any>(
+      'mutation($id: ID!) { updatePost(id: $id, input: { body: "Imported body" }, expectedVersion: 1) { version } }',
+      { id: post.id },
+      { token },
+    );
+    expect(edited.data.updatePost.version).toBe(2);
+    const other = await signedIn('author');
+    const hidden = await gql<any>(
+      'query($id: ID!) { post(id: $id, preview: true) { id } }',
+      { id: post.id },
+      { token: other.token },
+    );
+    expect(hidden.data.post).toBeNull();
+  });
 });

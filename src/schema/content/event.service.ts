@@ -1,5 +1,5 @@
 /** Creating and editing events; the shared workflow is in publishable.service.ts. */
-import { canSeeContent } from '../../auth/rules.js';
+import { authorIdOfViewer, canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
@@ -67,12 +67,6 @@ function check(
   errors.throwIfAny();
 }
 
-function authorIdOf(caller: Caller): string | null {
-  if (caller.viewer.kind === 'user') return caller.viewer.userId;
-  if (caller.viewer.kind === 'apiToken') return caller.viewer.createdById;
-  return null;
-}
-
 /** A project the caller may see; anything else names a missing project (no leak). */
 async function assertProject(caller: Caller, projectId: string): Promise<void> {
   const project = await prisma.project.findUnique({
@@ -119,7 +113,7 @@ export async function createEvent(
           capacity: input.capacity ?? null,
           projectId: input.projectId ?? null,
           editorialNotes: input.editorialNotes ?? '',
-          authorId: authorIdOf(caller),
+          authorId: authorIdOfViewer(caller.viewer),
           ...(translationGroupId ? { translationGroupId } : {}),
         },
         select: { id: true },

@@ -4,7 +4,7 @@
  * create, and a change of slug or parent rewrites the page's path and every descendant's in the
  * same transaction as the update itself.
  */
-import { canSeeContent } from '../../auth/rules.js';
+import { authorIdOfViewer, canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
@@ -37,12 +37,6 @@ function check(input: PageFields & { locale?: string | null }, creating: boolean
     errors.add('position', 'must be between 0 and 1000000');
   }
   errors.throwIfAny();
-}
-
-function authorIdOf(caller: Caller): string | null {
-  if (caller.viewer.kind === 'user') return caller.viewer.userId;
-  if (caller.viewer.kind === 'apiToken') return caller.viewer.createdById;
-  return null;
 }
 
 /** A parent the caller may see, in `locale`; anything else names a missing page (no leak). */
@@ -108,7 +102,7 @@ export async function createPage(
         parentId: parent?.id ?? null,
         position,
         editorialNotes: input.editorialNotes ?? '',
-        authorId: authorIdOf(caller),
+        authorId: authorIdOfViewer(caller.viewer),
         ...(translationGroupId ? { translationGroupId } : {}),
       },
       select: { id: true },

@@ -1,3 +1,4 @@
+import { authorIdOfViewer } from '../../auth/rules.js';
 /** Creating and editing posts; the shared workflow is in publishable.service.ts. */
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
@@ -56,12 +57,7 @@ export async function createPost(
   await assertExisting('category', categoryIds, 'categoryIds');
   await assertExisting('tag', tagIds, 'tagIds');
   const translationGroupId = await joinTranslationGroup(caller, 'Post', input.translationOf, locale);
-  const authorId =
-    caller.viewer.kind === 'user'
-      ? caller.viewer.userId
-      : caller.viewer.kind === 'apiToken'
-        ? caller.viewer.createdById
-        : null;
+  const authorId = authorIdOfViewer(caller.viewer);
   const base = slugOf(input.title);
   const takenSlugs = async () =>
     (await prisma.post.findMany({ where: { locale, slug: { startsWith: base } }, select: { slug: true } })).map(

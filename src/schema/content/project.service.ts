@@ -1,3 +1,4 @@
+import { authorIdOfViewer } from '../../auth/rules.js';
 /** Creating and editing projects; the shared workflow is in publishable.service.ts. */
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
@@ -124,12 +125,6 @@ function check(input: ProjectFields & { locale?: string | null }, creating: bool
   errors.throwIfAny();
 }
 
-function authorIdOf(caller: Caller): string | null {
-  if (caller.viewer.kind === 'user') return caller.viewer.userId;
-  if (caller.viewer.kind === 'apiToken') return caller.viewer.createdById;
-  return null;
-}
-
 async function assertPartners(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await prisma.partner.count({ where: { id: { in: ids } } });
@@ -197,7 +192,7 @@ export async function createProject(
           beneficiaries: input.beneficiaries ?? null,
           coverImageId: input.coverImageId ?? null,
           editorialNotes: input.editorialNotes ?? '',
-          authorId: authorIdOf(caller),
+          authorId: authorIdOfViewer(caller.viewer),
           ...(translationGroupId ? { translationGroupId } : {}),
           categories: { connect: categoryIds.map((id) => ({ id })) },
           tags: { connect: tagIds.map((id) => ({ id })) },

@@ -5,7 +5,7 @@
  * revision and outbox rows are written in one transaction. Knows no GraphQL.
  */
 import { recordAudit } from '../../auth/audit.js';
-import { canSeeContent } from '../../auth/rules.js';
+import { authorIdOfViewer, canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
@@ -90,7 +90,8 @@ export async function joinTranslationGroup(
 /** Editing: `content:update`, or the author's own draft with `content:update_own`. */
 export function assertCanEdit(caller: Caller, row: PublishableRow): void {
   if (caller.permissions.has('content:update')) return;
-  const own = caller.viewer.kind === 'user' && row.authorId === caller.viewer.userId;
+  const authorId = authorIdOfViewer(caller.viewer);
+  const own = authorId !== null && row.authorId === authorId;
   if (own && caller.permissions.has('content:update_own')) {
     if (row.status === 'DRAFT') return;
     throw new ForbiddenError(`Authors may edit their own drafts only; this item is ${row.status}.`);
