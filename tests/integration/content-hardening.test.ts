@@ -306,4 +306,26 @@ describe('content hardening', () => {
     );
     expect(hidden.data.post).toBeNull();
   });
+
+  it('declares revisions on the Publishable interface, staff only', async () => {
+    const { token } = await signedIn('editor');
+    const post = await createPost(token, { title: unique('History') });
+    await gql(
+      'mutation($id: ID!) { updatePost(id: $id, input: { title: "History, revised" }, expectedVersion: 1) { id } }',
+      { id: post.id },
+      { token },
+    );
+    const query =
+      'query($id: ID!) { node(id: $id) { ... on Publishable { title revisions(first: 5) { totalCount edges { node { action version } } } } } }';
+    const staff = await gql<any>(query, { id: post.id }, { token });
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data.node.revisions.totalCount).toBe(1);
+    expect(staff.data.node.revisions.edges[0].node).toEqual({ action: 'update', version: 1 });
+    const author = await signedIn('author');
+    await publish(token, post.id);
+    const denied = await gql<any>(query, { id: post.id }, { token: author.token });
+    expect(denied.data.node.title).toBe('History, revised');
+    expect(denied.data.node.revisions).toBeNull();
+    expect(codes(denied)).toEqual(['FORBIDDEN']);
+  });
 });

@@ -7,7 +7,7 @@ import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Event = builder.prismaNode('Event', {
@@ -54,8 +54,7 @@ export const Event = builder.prismaNode('Event', {
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           }),
       },
-      { name: 'EventRevisionConnection' },
-      { name: 'EventRevisionEdge' },
+      RevisionConnection,
     ),
   }),
 });

@@ -7,7 +7,7 @@ import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Page = builder.prismaNode('Page', {
@@ -60,8 +60,7 @@ export const Page = builder.prismaNode('Page', {
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           }),
       },
-      { name: 'PageRevisionConnection' },
-      { name: 'PageRevisionEdge' },
+      RevisionConnection,
     ),
   }),
 });

@@ -8,7 +8,7 @@ import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Post = builder.prismaNode('Post', {
@@ -55,8 +55,7 @@ export const Post = builder.prismaNode('Post', {
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           }),
       },
-      { name: 'PostRevisionConnection' },
-      { name: 'PostRevisionEdge' },
+      RevisionConnection,
     ),
   }),
 });

@@ -8,7 +8,7 @@ import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
 import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const ProjectPhaseEnum = builder.enumType('ProjectPhase', {
@@ -98,8 +98,7 @@ export const Project = builder.prismaNode('Project', {
             orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           }),
       },
-      { name: 'ProjectRevisionConnection' },
-      { name: 'ProjectRevisionEdge' },
+      RevisionConnection,
     ),
   }),
 });

@@ -3,7 +3,7 @@
  * the workflow mutations that take any Publishable id.
  */
 import { brandWithType } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
@@ -88,6 +88,25 @@ export const Publishable = builder.interfaceRef<PublishableRow>('Publishable').i
       nullable: true,
       resolve: async (row) => (row.authorId ? await prisma.user.findUnique({ where: { id: row.authorId } }) : null),
     }),
+    // History holds drafts' text: staff only. Each type resolves it with its own joined query;
+    // this one serves the interface's declaration (the type comes from the parent's GraphQL type).
+    revisions: t.connection(
+      {
+        type: Revision,
+        nullable: true,
+        authScopes: { permission: 'content:read_drafts' },
+        resolve: async (row, args, _ctx, info) =>
+          resolveArrayConnection(
+            { args },
+            await prisma.revision.findMany({
+              where: { contentType: info.parentType.name, contentId: row.id },
+              orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+              take: 100,
+            }),
+          ),
+      },
+      RevisionConnection,
+    ),
     // Internal remarks between editors: staff only.
     editorialNotes: t.string({
       nullable: true,
@@ -111,6 +130,22 @@ export const Revision = builder.prismaNode('Revision', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+
+/** One connection type for every Publishable's history (so the interface can declare it). */
+export const RevisionConnection = builder.connectionObject(
+  {
+    type: Revision,
+    name: 'RevisionConnection',
+    fields: (t) => ({
+      // prisma connections carry their count as a function, run only when selected.
+      totalCount: t.int({
+        resolve: async (connection) =>
+          (await (connection as { totalCount?: () => Promise<number> }).totalCount?.()) ?? 0,
+      }),
+    }),
+  },
+  { name: 'RevisionEdge' },
+);
 
 /** Decodes a global id that must name a Publishable type. */
 export function decodePublishableId(globalId: string, field = 'id'): { type: PublishableType; id: string } {
