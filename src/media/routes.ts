@@ -64,7 +64,12 @@ interface Served {
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
     status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
   });
 }
 
@@ -137,6 +142,27 @@ function renditionOf(url: URL, row: MediaRow): Rendition | string {
 }
 
 const renderings = new Map<string, Promise<void>>();
+/** Renditions are CPU-heavy (seconds for a large AVIF): a few at a time, the rest wait or are refused. */
+const MAX_RENDERING = 2;
+const MAX_WAITING = 8;
+let rendering = 0;
+const waiting: Array<() => void> = [];
+
+export class RenditionBusyError extends Error {}
+
+async function withRenderSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (rendering >= MAX_RENDERING) {
+    if (waiting.length >= MAX_WAITING) throw new RenditionBusyError('too many renditions in progress');
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  rendering += 1;
+  try {
+    return await work();
+  } finally {
+    rendering -= 1;
+    waiting.shift()?.();
+  }
+}
 
 /** Makes the rendition once (concurrent requests wait for the same one) and stores it. */
 async function ensureRendition(row: MediaRow, key: string, width: number, format: ImageMimeType): Promise<void> {
@@ -144,16 +170,23 @@ async function ensureRendition(row: MediaRow, key: string, width: number, format
   if (await storage.stat(key)) return;
   let pending = renderings.get(key);
   if (!pending) {
-    pending = (async () => {
+    pending = withRenderSlot(async () => {
       const original = await storage.get(row.storageKey);
       if (!original) throw new Error(`media file missing: ${row.storageKey}`);
       const bytes = await renderRendition(original, row.mimeType, width, format);
       await storage.put(key, bytes);
-    })().finally(() => renderings.delete(key));
+      // Deleted while we rendered: deleteMedia has already cleared the folder, so clear ours too.
+      if (!(await prisma.media.findUnique({ where: { id: row.id }, select: { id: true } }))) {
+        await storage.delete(key).catch(() => undefined);
+        throw new RenditionGoneError();
+      }
+    }).finally(() => renderings.delete(key));
     renderings.set(key, pending);
   }
   await pending;
 }
+
+class RenditionGoneError extends Error {}
 
 function withExtension(filename: string, mimeType: MediaMimeType): string {
   const ext = MEDIA_TYPES[mimeType].ext;
@@ -238,10 +271,12 @@ async function serve(request: Request, served: Served, cacheControl: string): Pr
     headers['content-range'] = `bytes ${range.start}-${range.end}/${info.size}`;
     headers['content-length'] = String(range.end - range.start + 1);
     const body = head ? null : await storage.stream(served.key, range);
+    if (!head && !body) return notFound(); // removed between stat and read
     return new Response(body, { status: 206, headers });
   }
   headers['content-length'] = String(info.size);
   const body = head ? null : await storage.stream(served.key);
+  if (!head && !body) return notFound(); // removed between stat and read
   return new Response(body, { status: 200, headers });
 }
 
@@ -266,7 +301,14 @@ export async function handleMediaRequest(request: Request, url: URL): Promise<Re
   }
   const ext = MEDIA_TYPES[rendition.format].ext;
   const key = `renditions/${row.id}/${rendition.width}.${ext}`;
-  await ensureRendition(row, key, rendition.width, rendition.format);
+  try {
+    await ensureRendition(row, key, rendition.width, rendition.format);
+  } catch (error) {
+    if (error instanceof RenditionBusyError)
+      return text(503, 'Busy making renditions; retry shortly', { 'retry-after': '5' });
+    if (error instanceof RenditionGoneError) return notFound();
+    throw error;
+  }
   return serve(
     request,
     {

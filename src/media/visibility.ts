@@ -4,6 +4,8 @@
  * 404, never FORBIDDEN.
  */
 import type { Context } from '../context.js';
+import { prisma } from '../db/client.js';
+import { ValidationError } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 
 const PUBLISHED = { status: 'PUBLISHED', deletedAt: null } as const;
@@ -49,4 +51,19 @@ export function mediaVisibility(ctx: Pick<Context, 'permissions'> & Partial<Pick
       consentValid(),
     ],
   };
+}
+
+/**
+ * A media reference in content (cover, photo, logo) must name an item the caller may see: else an
+ * author could attach someone's private photo to a post and have it published with the post.
+ * A hidden item reads as missing.
+ */
+export async function assertMediaVisible(
+  ctx: Pick<Context, 'permissions' | 'viewer'>,
+  id: string | null | undefined,
+  field: string,
+): Promise<void> {
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
+  const visible = await prisma.media.count({ where: { id, ...mediaVisibility(ctx) } });
+  if (visible === 0) throw new ValidationError({ [field]: 'names a missing media item' });
 }

@@ -86,4 +86,33 @@ describe('an unused upload', () => {
       'public, max-age=31536000, immutable',
     );
   });
+
+  it("refuses a reference to media the caller may not see (no publishing someone's private photo)", async () => {
+    const editor = await signedIn('editor');
+    const author = await signedIn('author');
+    const bytes = await image('png', 40, 30);
+    const privateItem = await upload<any>(
+      UPLOAD,
+      { alt: 'Private' },
+      { 'variables.file': { name: 'private.png', bytes } },
+      { token: editor.token },
+    );
+    const id = privateItem.data.uploadMedia.id;
+    const attempt = await gql(
+      'mutation($m: ID) { createPost(input: { title: "Borrowed cover", coverImageId: $m }) { id } }',
+      { m: id },
+      { token: author.token },
+    );
+    expect(attempt.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(attempt.errors?.[0]?.extensions?.fields).toEqual({ coverImageId: 'names a missing media item' });
+    const own = await gql(
+      'mutation($m: ID) { createPost(input: { title: "Own cover", coverImageId: $m }) { id } }',
+      { m: id },
+      { token: editor.token },
+    );
+    expect(own.errors).toBeUndefined();
+    const missing = await fetchPath(`/media/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/x.png`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });

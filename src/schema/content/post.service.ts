@@ -4,6 +4,7 @@ import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
+import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, slugOf, slugTaken } from './content-input.js';
 import { joinTranslationGroup, updateContent } from './publishable.service.js';
 
@@ -51,6 +52,7 @@ export async function createPost(
   input: PostFields & { title: string; locale?: string | null; translationOf?: string | null },
 ): Promise<string> {
   check(input, true);
+  await assertMediaVisible(caller, input.coverImageId, 'coverImageId');
   const locale = input.locale ?? config.content.defaultLocale;
   const categoryIds = input.categoryIds ?? [];
   const tagIds = input.tagIds ?? [];
@@ -93,6 +95,7 @@ export async function updatePost(
   expectedVersion: number,
 ): Promise<string> {
   check(input, false);
+  await assertMediaVisible(caller, input.coverImageId, 'coverImageId');
   const changes: Record<string, unknown> = {};
   for (const key of ['title', 'slug', 'excerpt', 'body', 'coverImageId', 'editorialNotes'] as const) {
     const value = input[key];

@@ -4,6 +4,7 @@ import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
+import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, isCurrency, slugOf, slugTaken } from './content-input.js';
 import { assertExisting } from './post.service.js';
 import { joinTranslationGroup, loadVisible, updateContent } from './publishable.service.js';
@@ -155,6 +156,7 @@ export async function createProject(
   input: ProjectFields & { title: string; locale?: string | null; translationOf?: string | null },
 ): Promise<string> {
   check(input, true);
+  await assertMediaVisible(caller, input.coverImageId, 'coverImageId');
   const locale = input.locale ?? config.content.defaultLocale;
   const categoryIds = dedupe(input.categoryIds ?? []);
   const tagIds = dedupe(input.tagIds ?? []);
@@ -246,6 +248,7 @@ export async function updateProject(
   // Cross-field rules (dates, currency) need what is stored; hidden rows are NOT_FOUND here.
   const stored = await loadVisible(caller, 'Project', id);
   check(input, false, stored as unknown as Stored);
+  await assertMediaVisible(caller, input.coverImageId, 'coverImageId');
   const changes: Record<string, unknown> = {};
   for (const key of SCALARS) {
     const value = input[key];

@@ -9,6 +9,7 @@ import type { Caller } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
 import { versionedUpdate } from '../versioning.js';
 
@@ -61,6 +62,7 @@ function optionalColumns(input: PartnerFields) {
 
 export async function createPartner(caller: Caller, input: PartnerFields & { name: string }): Promise<string> {
   check(input, true);
+  await assertMediaVisible(caller, input.logoId, 'logoId');
   const name = input.name.trim();
   const base = slugOf(name);
   return insertWithSlug(
@@ -100,6 +102,7 @@ export async function updatePartner(
   expectedVersion?: number | null,
 ): Promise<string> {
   check(input, false);
+  await assertMediaVisible(caller, input.logoId, 'logoId');
   const data: Prisma.PartnerUpdateInput = {
     ...(input.name != null ? { name: input.name.trim() } : {}),
     ...(input.slug != null ? { slug: input.slug } : {}),

@@ -7,6 +7,7 @@ import type { Caller } from '../../auth/viewer.js';
 import { prisma } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
 import { versionedUpdate } from '../versioning.js';
 
@@ -52,6 +53,7 @@ const codeOf = (error: unknown) => (error as { code?: string })?.code;
 
 export async function createPerson(caller: Caller, input: PersonFields & { name: string }): Promise<string> {
   check(input, true);
+  await assertMediaVisible(caller, input.photoId, 'photoId');
   const name = input.name.trim();
   const base = slugOf(name);
   return insertWithSlug(
@@ -98,6 +100,7 @@ export async function updatePerson(
   expectedVersion?: number | null,
 ): Promise<string> {
   check(input, false);
+  await assertMediaVisible(caller, input.photoId, 'photoId');
   const data: Prisma.PersonUncheckedUpdateInput = {};
   if (input.name != null) data.name = input.name.trim();
   if (input.slug != null) data.slug = input.slug;
