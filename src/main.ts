@@ -93,6 +93,12 @@ async function main() {
     'content API listening',
   );
   if (config.auth.usingDevelopmentSecret) logger.warn('JWT_SECRET is not set: using the built-in development secret');
+  const { LocalStorage, mediaStorage } = await import('./media/storage.js');
+  const storage = mediaStorage();
+  if (storage instanceof LocalStorage) {
+    const swept = await storage.sweepTemporaryFiles();
+    if (swept > 0) logger.warn({ swept }, 'removed media files left half-written by an earlier crash');
+  }
   const { startScheduler } = await import('./schema/content/scheduler.js');
   const stopScheduler = startScheduler(config.content.schedulerIntervalMs);
 

@@ -98,6 +98,7 @@ const schema = z
     MEDIA_MAX_UPLOAD_BYTES: int(1, 2 * 1024 ** 3).default(20 * 1024 * 1024),
     MEDIA_MAX_IMAGE_PIXELS: int(1, 268_402_689).default(50_000_000),
     MEDIA_RENDITION_MAX_WIDTH: int(16, 16_384).default(2560),
+    MEDIA_PUBLIC_MAX_AGE_SECONDS: int(0, 31_536_000).default(31_536_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -240,6 +241,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, envFile = '.
       maxUploadBytes: env.MEDIA_MAX_UPLOAD_BYTES,
       maxImagePixels: env.MEDIA_MAX_IMAGE_PIXELS,
       renditionMaxWidth: env.MEDIA_RENDITION_MAX_WIDTH,
+      publicMaxAgeSeconds: env.MEDIA_PUBLIC_MAX_AGE_SECONDS,
     }),
   });
 }

@@ -29,7 +29,10 @@ import { mediaStorage } from './storage.js';
 import { mediaVisibility } from './visibility.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PUBLIC_CACHE = 'public, max-age=31536000, immutable';
+const PUBLIC_CACHE =
+  config.media.publicMaxAgeSeconds >= 31_536_000
+    ? 'public, max-age=31536000, immutable'
+    : `public, max-age=${config.media.publicMaxAgeSeconds}, must-revalidate`;
 const STAFF_CACHE = 'private, no-store';
 /** Room for the other parts of a multipart upload (operations, map) besides the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -237,7 +240,10 @@ function cacheControlOf(row: MediaRow, isPublic: boolean): string {
   if (!isPublic) return STAFF_CACHE;
   const until = row.consent?.expiresAt;
   if (!until) return PUBLIC_CACHE;
-  const seconds = Math.max(0, Math.min(86_400, Math.floor((until.getTime() - Date.now()) / 1000)));
+  const seconds = Math.max(
+    0,
+    Math.min(86_400, config.media.publicMaxAgeSeconds, Math.floor((until.getTime() - Date.now()) / 1000)),
+  );
   return `public, max-age=${seconds}, must-revalidate`;
 }
 

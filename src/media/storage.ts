@@ -53,6 +53,30 @@ export class LocalStorage implements Storage {
     this.root = path.resolve(root);
   }
 
+  /**
+   * Removes temporary files a crash left mid-write (older than `olderThanMs`, so writes in
+   * progress in another process are spared). Returns how many were removed.
+   */
+  async sweepTemporaryFiles(olderThanMs = 3_600_000): Promise<number> {
+    let removed = 0;
+    let entries: string[];
+    try {
+      entries = (await fsp.readdir(this.root, { recursive: true })) as string[];
+    } catch {
+      return 0; // no media folder yet
+    }
+    for (const entry of entries) {
+      if (!path.basename(entry).startsWith('.tmp-')) continue;
+      const full = path.join(this.root, entry);
+      const info = await fsp.stat(full).catch(() => null);
+      if (info?.isFile() && Date.now() - info.mtimeMs > olderThanMs) {
+        await fsp.rm(full, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   private pathOf(key: string): string {
     if (!isValidKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
     const full = path.resolve(this.root, key);
