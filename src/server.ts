@@ -16,6 +16,35 @@ import { oncePerRequestRule } from './schema/auth/sensitive.js';
 import { previewRequested } from './schema/content/content-query.js';
 import { schema } from './schema/index.js';
 
+/** A GraphQL document with its variables fits easily in this; uploads are multipart, sized elsewhere. */
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Refuses an over-size JSON request by its Content-Length, before the body is read. */
+function useBodyLimit(): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname !== '/graphql' || request.method !== 'POST') return;
+      if ((request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/')) return;
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > MAX_JSON_BODY_BYTES) {
+        endResponse(
+          Response.json(
+            {
+              errors: [
+                {
+                  message: `Request body too large: at most ${MAX_JSON_BODY_BYTES} bytes.`,
+                  extensions: { code: 'BAD_USER_INPUT' },
+                },
+              ],
+            },
+            { status: 413 },
+          ),
+        );
+      }
+    },
+  };
+}
+
 /** `/healthz` (process alive) and `/readyz` (database reachable), before any GraphQL work. */
 function useHealthRoutes(): Plugin {
   return {
@@ -206,6 +235,7 @@ export function createServer() {
     plugins: [
       useRequestLogging(),
       useHealthRoutes(),
+      useBodyLimit(),
       useMediaRoutes(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({

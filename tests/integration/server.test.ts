@@ -103,3 +103,17 @@ describe('global ids and node', () => {
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('request size', () => {
+  it('refuses an over-size JSON body with 413 and BAD_USER_INPUT, before reading it', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } });
+    const res = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect(res.status).toBe(413);
+    const json = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(json.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
