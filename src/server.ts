@@ -5,7 +5,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { PothosValidationError } from '@pothos/core';
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, Kind } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { config } from './config/env.js';
 import { type Context, createContext, requestIdOf, type ServerContext } from './context.js';
@@ -13,7 +13,7 @@ import { isDatabaseReachable } from './db/client.js';
 import { logger } from './logger.js';
 import { useMediaRoutes } from './media/routes.js';
 import { oncePerRequestRule } from './schema/auth/sensitive.js';
-import { previewRequested } from './schema/content/content-query.js';
+import { contentChanged, previewRequested } from './schema/content/content-query.js';
 import { schema } from './schema/index.js';
 
 /** A GraphQL document with its variables fits easily in this; uploads are multipart, sized elsewhere. */
@@ -104,12 +104,23 @@ function mapErrors(errors: readonly GraphQLError[], ctx: Context): GraphQLError[
   });
 }
 
+function isMutation(document: DocumentNode, operationName: string | null | undefined): boolean {
+  return document.definitions.some(
+    (d) =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      d.operation === 'mutation' &&
+      (!operationName || d.name?.value === operationName),
+  );
+}
+
 /** Sets the request's preview mode before any resolver (and any join) is planned. */
 function usePreviewMode(): Plugin<Context> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue as Context;
       ctx.preview = previewRequested(args.document, args.operationName, args.variableValues as Record<string, unknown>);
+      // Any mutation may change what a list counts: drop the cached counts (content-query.ts).
+      if (isMutation(args.document, args.operationName)) contentChanged();
     },
   };
 }

@@ -328,4 +328,20 @@ describe('content hardening', () => {
     expect(denied.data.node.revisions).toBeNull();
     expect(codes(denied)).toEqual(['FORBIDDEN']);
   });
+
+  it('caches list counts only until the next change', async () => {
+    const { token } = await signedIn('editor');
+    const word = unique('counted').replace(' ', '');
+    const count = async () =>
+      (await gql<any>('query($s: String!) { posts(search: $s) { totalCount } }', { s: word })).data.posts.totalCount;
+    const first = await createPost(token, { title: `${word} one` });
+    await publish(token, first.id);
+    expect(await count()).toBe(1);
+    expect(await count()).toBe(1); // served from the cache
+    const second = await createPost(token, { title: `${word} two` });
+    await publish(token, second.id);
+    expect(await count()).toBe(2); // the mutation cleared it
+    await gql('mutation($id: ID!) { unpublish(id: $id) { id } }', { id: second.id }, { token });
+    expect(await count()).toBe(1);
+  });
 });

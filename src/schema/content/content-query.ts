@@ -9,6 +9,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { contentVisibility } from '../../auth/rules.js';
 import { config } from '../../config/env.js';
 import type { Context } from '../../context.js';
@@ -112,4 +113,31 @@ export async function assertCursorInList<W>(
   if ((await count({ AND: [where, query.cursor as W] })) === 0) {
     throw new ValidationError({ after: 'is not a cursor of this list' });
   }
+}
+
+/**
+ * List counts (`totalCount`) cost as much as the page itself on a large site (counting thousands of
+ * published rows), and every visitor asks the same ones. They are cached per filter for a moment:
+ * any mutation in this process, the scheduler and the purge clear them at once (contentChanged);
+ * changes made by other processes show within COUNT_TTL_MS.
+ */
+const COUNT_TTL_MS = 2_000;
+let contentEpoch = 0;
+const counts = new LRUCache<string, Promise<number>>({ max: 5_000, ttl: COUNT_TTL_MS });
+
+export function contentChanged(): void {
+  contentEpoch += 1;
+}
+
+export function cachedCount(model: string, where: unknown, count: () => Promise<number>): Promise<number> {
+  const key = `${contentEpoch}|${model}|${JSON.stringify(where)}`;
+  let pending = counts.get(key);
+  if (!pending) {
+    pending = count().catch((error: unknown) => {
+      counts.delete(key);
+      throw error;
+    });
+    counts.set(key, pending);
+  }
+  return pending;
 }

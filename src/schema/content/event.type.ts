@@ -5,7 +5,15 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
+import {
+  assertCursorInList,
+  cachedCount,
+  checkLocale,
+  orderByOf,
+  readableWhere,
+  searchWhere,
+  trashWhere,
+} from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
@@ -124,7 +132,10 @@ builder.queryFields((t) => ({
         locale: t.arg.string(),
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
-      totalCount: (_parent, args, ctx) => prisma.event.count({ where: eventWhere(ctx, args) }),
+      totalCount: (_parent, args, ctx) => {
+        const where = eventWhere(ctx, args);
+        return cachedCount('event', where, () => prisma.event.count({ where }));
+      },
       resolve: async (query, _root, args, ctx) => {
         const where = eventWhere(ctx, args);
         await assertCursorInList(query, where, (w) => prisma.event.count({ where: w }));

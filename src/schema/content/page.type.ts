@@ -5,7 +5,15 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
+import {
+  assertCursorInList,
+  cachedCount,
+  checkLocale,
+  orderByOf,
+  readableWhere,
+  searchWhere,
+  trashWhere,
+} from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
@@ -125,7 +133,10 @@ builder.queryFields((t) => ({
         locale: t.arg.string(),
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
-      totalCount: (_parent, args, ctx) => prisma.page.count({ where: pageWhere(ctx, args) }),
+      totalCount: (_parent, args, ctx) => {
+        const where = pageWhere(ctx, args);
+        return cachedCount('page', where, () => prisma.page.count({ where }));
+      },
       resolve: async (query, _root, args, ctx) => {
         const where = pageWhere(ctx, args);
         await assertCursorInList(query, where, (w) => prisma.page.count({ where: w }));

@@ -6,7 +6,15 @@ import { mediaVisibility } from '../../media/visibility.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
 import { pageSize } from '../pagination.js';
-import { assertCursorInList, checkLocale, orderByOf, readableWhere, searchWhere, trashWhere } from './content-query.js';
+import {
+  assertCursorInList,
+  cachedCount,
+  checkLocale,
+  orderByOf,
+  readableWhere,
+  searchWhere,
+  trashWhere,
+} from './content-query.js';
 import { renderMarkdown } from './markdown.js';
 import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
@@ -124,7 +132,10 @@ builder.queryFields((t) => ({
         locale: t.arg.string(),
         preview: t.arg.boolean({ description: 'Include what the caller may see beyond published content' }),
       },
-      totalCount: (_parent, args, ctx) => prisma.post.count({ where: postWhere(ctx, args) }),
+      totalCount: (_parent, args, ctx) => {
+        const where = postWhere(ctx, args);
+        return cachedCount('post', where, () => prisma.post.count({ where }));
+      },
       resolve: async (query, _root, args, ctx) => {
         const where = postWhere(ctx, args);
         await assertCursorInList(query, where, (w) => prisma.post.count({ where: w }));

@@ -11,6 +11,7 @@ import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { contentChanged } from './content-query.js';
 
 export const PUBLISHABLE_TYPES = ['Post', 'Page', 'Project', 'Event'] as const;
 export type PublishableType = (typeof PUBLISHABLE_TYPES)[number];
@@ -418,6 +419,7 @@ export async function publishDueItems(now = new Date()): Promise<number> {
       });
     }
   }
+  if (published > 0) contentChanged(); // cached list counts (content-query.ts)
   return published;
 }
 
@@ -440,5 +442,6 @@ export async function purgeTrash(now = new Date()): Promise<number> {
       purged += count;
     });
   }
+  if (purged > 0) contentChanged();
   return purged;
 }
