@@ -27,6 +27,11 @@ export interface EmbeddedOptions {
   dataDirSetting?: string;
   portSetting?: string;
   onLog?: (line: string) => void;
+  /**
+   * Own process group (default): a terminal's Ctrl-C reaches only the app, which stops the
+   * database after draining. Test runs pass false, so a killed runner takes its server along.
+   */
+  detached?: boolean;
 }
 
 export interface EmbeddedServer {
@@ -247,9 +252,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       '-c',
       'fsync=on',
     ],
-    // Own process group: a terminal's Ctrl-C reaches only us, and we stop the database after
-    // the HTTP server has drained.
-    { stdio: ['ignore', 'ignore', 'pipe'], detached: true, ...(who ?? {}) },
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: options.detached ?? true, ...(who ?? {}) },
   );
   await waitUntilReady(child, log);
 

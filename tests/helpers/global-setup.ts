@@ -32,7 +32,11 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ngo-cms-test-'));
     fs.chmodSync(tempDir, 0o711);
-    embedded = await startEmbeddedPostgres({ dataDir: tempDir, port: 20_000 + Math.floor(Math.random() * 20_000) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      port: 20_000 + Math.floor(Math.random() * 20_000),
+      detached: false,
+    });
     serverUrl = embedded.url('postgres');
   }
   const adminUrl = withDatabase(serverUrl, 'postgres');
