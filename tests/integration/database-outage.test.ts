@@ -22,7 +22,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('database outage', () => {
   it('reports 503, masks errors with a request id, and recovers', async () => {
-    let server = await startEmbeddedPostgres({ dataDir: dir, port });
+    let server = await startEmbeddedPostgres({ dataDir: dir, port, detached: false });
     await ensureDatabase(server.url('postgres'), 'app');
     await deployMigrations(server.url('app'));
     await closeDatabase();
@@ -48,7 +48,7 @@ describe('database outage', () => {
     expect(during.errors?.[0]?.extensions?.requestId).toBe(during.headers.get('x-request-id'));
     expect(JSON.stringify(during.errors)).not.toMatch(/ECONNREFUSED|SELECT|prisma/i);
 
-    server = await startEmbeddedPostgres({ dataDir: dir, port });
+    server = await startEmbeddedPostgres({ dataDir: dir, port, detached: false });
     const back = await yoga.fetch('http://localhost/readyz');
     expect(back.status).toBe(200);
     const after = await gql('{ users { totalCount } }', undefined, { token });

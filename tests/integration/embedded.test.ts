@@ -24,11 +24,11 @@ describe('embedded PostgreSQL', () => {
     fs.chmodSync(dir, 0o711);
     const port = randomPort();
     try {
-      const first = await startEmbeddedPostgres({ dataDir: dir, port });
+      const first = await startEmbeddedPostgres({ dataDir: dir, port, detached: false });
       await query(first.url('postgres'), 'CREATE TABLE kept (v text); INSERT INTO kept VALUES ($$hello$$)');
       const pid = Number(fs.readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
       // As after a SIGKILL of the parent: the server still runs and holds the folder and port.
-      const second = await startEmbeddedPostgres({ dataDir: dir, port });
+      const second = await startEmbeddedPostgres({ dataDir: dir, port, detached: false });
       expect(() => process.kill(pid, 0)).toThrow();
       expect(await query(second.url('postgres'), 'SELECT v FROM kept')).toEqual([{ v: 'hello' }]);
       await second.stop();
@@ -46,8 +46,10 @@ describe('embedded PostgreSQL', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      await expect(startEmbeddedPostgres({ dataDir: dir, port })).rejects.toThrow(EmbeddedDatabaseError);
-      await expect(startEmbeddedPostgres({ dataDir: dir, port })).rejects.toThrow(/EMBEDDED_PG_PORT/);
+      await expect(startEmbeddedPostgres({ dataDir: dir, port, detached: false })).rejects.toThrow(
+        EmbeddedDatabaseError,
+      );
+      await expect(startEmbeddedPostgres({ dataDir: dir, port, detached: false })).rejects.toThrow(/EMBEDDED_PG_PORT/);
     } finally {
       blocker.close();
       fs.rmSync(dir, { recursive: true, force: true });
