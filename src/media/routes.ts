@@ -23,12 +23,12 @@ import { authenticate } from '../auth/viewer.js';
 import { config } from '../config/env.js';
 import { prisma } from '../db/client.js';
 import { logger } from '../logger.js';
+import { isUuid } from '../schema/global-id.js';
 import { RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat, renderRendition } from './process.js';
 import { type ImageMimeType, isImageType, MEDIA_TYPES, type MediaMimeType } from './sniff.js';
 import { mediaStorage } from './storage.js';
 import { mediaVisibility } from './visibility.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PUBLIC_CACHE =
   config.media.publicMaxAgeSeconds >= 31_536_000
     ? 'public, max-age=31536000, immutable'
@@ -83,7 +83,7 @@ function parsePath(pathname: string): [string, string] | null {
   const parts = pathname.split('/');
   if (parts.length !== 4 || parts[1] !== 'media' || !parts[2] || !parts[3]) return null;
   const id = parts[2].toLowerCase();
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   try {
     return [id, decodeURIComponent(parts[3])];
   } catch {

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { prisma } from '../db/client.js';
 import { ValidationError } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { isUuid } from '../schema/global-id.js';
 
 const PUBLISHED = { status: 'PUBLISHED', deletedAt: null } as const;
 
@@ -63,7 +64,7 @@ export async function assertMediaVisible(
   id: string | null | undefined,
   field: string,
 ): Promise<void> {
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
+  if (!id || !isUuid(id)) return;
   const visible = await prisma.media.count({ where: { id, ...mediaVisibility(ctx) } });
   if (visible === 0) throw new ValidationError({ [field]: 'names a missing media item' });
 }

@@ -3,6 +3,11 @@ import { ValidationError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A raw row id (uuid), as the database stores it. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Decodes an opaque global id that must name `typename`; BAD_USER_INPUT naming `field` if not. */
 export function decodeGlobalIdOf(globalId: string | number, typename: string, field: string): string {
   try {

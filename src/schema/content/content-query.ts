@@ -141,3 +141,18 @@ export function cachedCount(model: string, where: unknown, count: () => Promise<
   }
   return pending;
 }
+
+/**
+ * Runs a lookup in `locale` (default: the default locale), and again in the default locale when
+ * nothing was found and the caller asked for the fallback.
+ */
+export async function findInLocale<T>(
+  locale: string | null | undefined,
+  fallbackToDefaultLocale: boolean | null | undefined,
+  find: (locale: string) => Promise<T | null>,
+): Promise<T | null> {
+  const wanted = locale ?? config.content.defaultLocale;
+  const found = await find(wanted);
+  if (found || !fallbackToDefaultLocale || wanted === config.content.defaultLocale) return found;
+  return find(config.content.defaultLocale);
+}

@@ -1,5 +1,4 @@
 import { contentVisibility } from '../../auth/rules.js';
-import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
@@ -9,13 +8,14 @@ import {
   assertCursorInList,
   cachedCount,
   checkLocale,
+  findInLocale,
   orderByOf,
   readableWhere,
   searchWhere,
   trashWhere,
 } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, revisionsOf, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Event = builder.prismaNode('Event', {
@@ -47,23 +47,7 @@ export const Event = builder.prismaNode('Event', {
       description: "The other locales' versions of this event that the caller may see",
       resolve: (query, event, _args, ctx) => translationsOf(ctx, 'Event', query, event),
     }),
-    revisions: t.prismaConnection(
-      {
-        type: 'Revision',
-        cursor: 'id',
-        ...pageSize,
-        authScopes: { permission: 'content:read_drafts' },
-        nullable: true,
-        totalCount: (event) => prisma.revision.count({ where: { contentType: 'Event', contentId: event.id } }),
-        resolve: (query, event) =>
-          prisma.revision.findMany({
-            ...query,
-            where: { contentType: 'Event', contentId: event.id },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-      },
-      RevisionConnection,
-    ),
+    revisions: t.prismaConnection(revisionsOf('Event'), RevisionConnection),
   }),
 });
 
@@ -169,14 +153,11 @@ builder.queryFields((t) => ({
           where: { id: decodeGlobalIdOf(args.id, 'Event', 'id'), ...visible },
         });
       }
-      if (!args.slug) return null;
-      const locale = args.locale ?? config.content.defaultLocale;
-      const found = await prisma.event.findFirst({ ...query, where: { slug: args.slug, locale, ...visible } });
-      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
-      return prisma.event.findFirst({
-        ...query,
-        where: { slug: args.slug, locale: config.content.defaultLocale, ...visible },
-      });
+      const slug = args.slug;
+      if (!slug) return null;
+      return findInLocale(args.locale, args.fallbackToDefaultLocale, (locale) =>
+        prisma.event.findFirst({ ...query, where: { slug, locale, ...visible } }),
+      );
     },
   }),
 }));

@@ -1,5 +1,4 @@
 import { contentVisibility } from '../../auth/rules.js';
-import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
@@ -9,13 +8,14 @@ import {
   assertCursorInList,
   cachedCount,
   checkLocale,
+  findInLocale,
   orderByOf,
   readableWhere,
   searchWhere,
   trashWhere,
 } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, revisionsOf, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Page = builder.prismaNode('Page', {
@@ -53,23 +53,7 @@ export const Page = builder.prismaNode('Page', {
       description: "The other locales' versions of this page that the caller may see",
       resolve: (query, page, _args, ctx) => translationsOf(ctx, 'Page', query, page),
     }),
-    revisions: t.prismaConnection(
-      {
-        type: 'Revision',
-        cursor: 'id',
-        ...pageSize,
-        authScopes: { permission: 'content:read_drafts' },
-        nullable: true,
-        totalCount: (page) => prisma.revision.count({ where: { contentType: 'Page', contentId: page.id } }),
-        resolve: (query, page) =>
-          prisma.revision.findMany({
-            ...query,
-            where: { contentType: 'Page', contentId: page.id },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-      },
-      RevisionConnection,
-    ),
+    revisions: t.prismaConnection(revisionsOf('Page'), RevisionConnection),
   }),
 });
 
@@ -169,10 +153,9 @@ builder.queryFields((t) => ({
       }
       const path = args.path?.trim().replace(/^\/+|\/+$/g, '');
       if (!path) return null;
-      const locale = args.locale ?? config.content.defaultLocale;
-      const found = await prisma.page.findFirst({ ...query, where: { path, locale, ...visible } });
-      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
-      return prisma.page.findFirst({ ...query, where: { path, locale: config.content.defaultLocale, ...visible } });
+      return findInLocale(args.locale, args.fallbackToDefaultLocale, (locale) =>
+        prisma.page.findFirst({ ...query, where: { path, locale, ...visible } }),
+      );
     },
   }),
 }));

@@ -5,6 +5,7 @@ import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
 import { assertMediaVisible } from '../../media/visibility.js';
+import { isUuid } from '../global-id.js';
 import { FieldErrors, insertWithSlug, slugOf, slugTaken } from './content-input.js';
 import { joinTranslationGroup, updateContent } from './publishable.service.js';
 
@@ -28,10 +29,7 @@ function check(input: PostFields & { locale?: string | null }, creating: boolean
   errors.text('body', input.body, 0, 200_000);
   errors.text('editorialNotes', input.editorialNotes, 0, 5000);
   errors.locale('locale', input.locale);
-  if (
-    input.coverImageId &&
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.coverImageId)
-  ) {
+  if (input.coverImageId && !isUuid(input.coverImageId)) {
     errors.add('coverImageId', 'must be a media id');
   }
   errors.throwIfAny();

@@ -1,5 +1,4 @@
 import { contentVisibility } from '../../auth/rules.js';
-import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { mediaVisibility } from '../../media/visibility.js';
@@ -10,13 +9,14 @@ import {
   assertCursorInList,
   cachedCount,
   checkLocale,
+  findInLocale,
   orderByOf,
   readableWhere,
   searchWhere,
   trashWhere,
 } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, revisionsOf, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const Post = builder.prismaNode('Post', {
@@ -48,23 +48,7 @@ export const Post = builder.prismaNode('Post', {
       args: { preview: t.arg.boolean() },
       resolve: (query, post, args, ctx) => translationsOf(ctx, 'Post', query, post, args.preview),
     }),
-    revisions: t.prismaConnection(
-      {
-        type: 'Revision',
-        cursor: 'id',
-        ...pageSize,
-        authScopes: { permission: 'content:read_drafts' },
-        nullable: true,
-        totalCount: (post) => prisma.revision.count({ where: { contentType: 'Post', contentId: post.id } }),
-        resolve: (query, post) =>
-          prisma.revision.findMany({
-            ...query,
-            where: { contentType: 'Post', contentId: post.id },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-      },
-      RevisionConnection,
-    ),
+    revisions: t.prismaConnection(revisionsOf('Post'), RevisionConnection),
   }),
 });
 
@@ -166,14 +150,11 @@ builder.queryFields((t) => ({
       if (args.id) {
         return prisma.post.findFirst({ ...query, where: { id: decodeGlobalIdOf(args.id, 'Post', 'id'), ...visible } });
       }
-      if (!args.slug) return null;
-      const locale = args.locale ?? config.content.defaultLocale;
-      const found = await prisma.post.findFirst({ ...query, where: { slug: args.slug, locale, ...visible } });
-      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
-      return prisma.post.findFirst({
-        ...query,
-        where: { slug: args.slug, locale: config.content.defaultLocale, ...visible },
-      });
+      const slug = args.slug;
+      if (!slug) return null;
+      return findInLocale(args.locale, args.fallbackToDefaultLocale, (locale) =>
+        prisma.post.findFirst({ ...query, where: { slug, locale, ...visible } }),
+      );
     },
   }),
 }));

@@ -5,6 +5,7 @@ import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
 import { assertMediaVisible } from '../../media/visibility.js';
+import { isUuid } from '../global-id.js';
 import { FieldErrors, insertWithSlug, isCurrency, slugOf, slugTaken } from './content-input.js';
 import { assertExisting } from './post.service.js';
 import { joinTranslationGroup, loadVisible, updateContent } from './publishable.service.js';
@@ -47,7 +48,6 @@ export interface ProjectFields {
 const MAX_AMOUNT = 1e12;
 const MAX_METRIC = 1e14;
 const MAX_METRICS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The values cross-field rules compare: the input over what is stored (on update). */
 interface Stored {
@@ -81,7 +81,7 @@ function check(input: ProjectFields & { locale?: string | null }, creating: bool
   amount(errors, 'fundingGoal', input.fundingGoal, MAX_AMOUNT);
   amount(errors, 'fundsRaised', input.fundsRaised, MAX_AMOUNT);
   errors.nonNegative('beneficiaries', input.beneficiaries);
-  if (input.coverImageId && !UUID.test(input.coverImageId)) errors.add('coverImageId', 'must be a media id');
+  if (input.coverImageId && !isUuid(input.coverImageId)) errors.add('coverImageId', 'must be a media id');
 
   if (input.countries) {
     if (input.countries.length > 250) errors.add('countries', 'must list at most 250 entries');

@@ -1,5 +1,4 @@
 import { contentVisibility } from '../../auth/rules.js';
-import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { mediaVisibility } from '../../media/visibility.js';
@@ -10,13 +9,14 @@ import {
   assertCursorInList,
   cachedCount,
   checkLocale,
+  findInLocale,
   orderByOf,
   readableWhere,
   searchWhere,
   trashWhere,
 } from './content-query.js';
 import { renderMarkdown } from './markdown.js';
-import { ContentStatusEnum, Publishable, RevisionConnection, SortDirection } from './publishable.type.js';
+import { ContentStatusEnum, Publishable, RevisionConnection, revisionsOf, SortDirection } from './publishable.type.js';
 import { translationsOf } from './translations.js';
 
 export const ProjectPhaseEnum = builder.enumType('ProjectPhase', {
@@ -91,23 +91,7 @@ export const Project = builder.prismaNode('Project', {
       description: "The other locales' versions of this project that the caller may see",
       resolve: (query, project, _args, ctx) => translationsOf(ctx, 'Project', query, project),
     }),
-    revisions: t.prismaConnection(
-      {
-        type: 'Revision',
-        cursor: 'id',
-        ...pageSize,
-        authScopes: { permission: 'content:read_drafts' },
-        nullable: true,
-        totalCount: (project) => prisma.revision.count({ where: { contentType: 'Project', contentId: project.id } }),
-        resolve: (query, project) =>
-          prisma.revision.findMany({
-            ...query,
-            where: { contentType: 'Project', contentId: project.id },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          }),
-      },
-      RevisionConnection,
-    ),
+    revisions: t.prismaConnection(revisionsOf('Project'), RevisionConnection),
   }),
 });
 
@@ -214,14 +198,11 @@ builder.queryFields((t) => ({
           where: { id: decodeGlobalIdOf(args.id, 'Project', 'id'), ...visible },
         });
       }
-      if (!args.slug) return null;
-      const locale = args.locale ?? config.content.defaultLocale;
-      const found = await prisma.project.findFirst({ ...query, where: { slug: args.slug, locale, ...visible } });
-      if (found || !args.fallbackToDefaultLocale || locale === config.content.defaultLocale) return found;
-      return prisma.project.findFirst({
-        ...query,
-        where: { slug: args.slug, locale: config.content.defaultLocale, ...visible },
-      });
+      const slug = args.slug;
+      if (!slug) return null;
+      return findInLocale(args.locale, args.fallbackToDefaultLocale, (locale) =>
+        prisma.project.findFirst({ ...query, where: { slug, locale, ...visible } }),
+      );
     },
   }),
 }));

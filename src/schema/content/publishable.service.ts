@@ -9,7 +9,14 @@ import { authorIdOfViewer, canSeeContent } from '../../auth/rules.js';
 import type { Caller } from '../../auth/viewer.js';
 import { config } from '../../config/env.js';
 import { prisma } from '../../db/client.js';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  StaleVersionError,
+  ValidationError,
+} from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { contentChanged } from './content-query.js';
 
@@ -170,10 +177,7 @@ export async function updateContent(
   // Checked against the state the client saw, not only at the write: the revision, the edit
   // rights and cross-field rules all judge `before`.
   if (before.version !== expectedVersion) {
-    throw new ConflictError(
-      `This item was changed meanwhile: version ${before.version} is current, not ${expectedVersion}.`,
-      { currentVersion: before.version },
-    );
+    throw new StaleVersionError(before.version, expectedVersion);
   }
   assertCanEdit(caller, before);
   const changedFields = Object.keys(changes).filter((k) => !equal(before[k], changes[k]));
@@ -190,10 +194,8 @@ export async function updateContent(
       });
       if (won.count === 0) {
         const current = await delegate.findUnique({ where: { id } });
-        throw new ConflictError(
-          `This item was changed meanwhile: version ${current?.version ?? '?'} is current, not ${expectedVersion}.`,
-          { currentVersion: current?.version ?? null },
-        );
+        if (!current) throw new NotFoundError(type);
+        throw new StaleVersionError(current.version, expectedVersion);
       }
       if (Object.keys(relations).length > 0) await delegate.update({ where: { id }, data: relations });
       await recordChange(

@@ -7,8 +7,10 @@ import { decodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { callerOf } from '../../context.js';
 import { prisma } from '../../db/client.js';
 import { ValidationError } from '../../errors.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { decodeGlobalIdOf } from '../global-id.js';
+import { pageSize } from '../pagination.js';
 import { User } from '../users/users.type.js';
 import {
   delegateOf,
@@ -146,6 +148,21 @@ export const RevisionConnection = builder.connectionObject(
   },
   { name: 'RevisionEdge' },
 );
+
+/** The options of each Publishable type's `revisions` connection (staff only, newest first). */
+export function revisionsOf(type: PublishableType) {
+  const where = (row: { id: string }) => ({ contentType: type, contentId: row.id });
+  return {
+    type: 'Revision' as const,
+    cursor: 'id' as const,
+    ...pageSize,
+    authScopes: { permission: 'content:read_drafts' as const },
+    nullable: true as const,
+    totalCount: (row: { id: string }) => prisma.revision.count({ where: where(row) }),
+    resolve: (query: Prisma.RevisionFindManyArgs, row: { id: string }) =>
+      prisma.revision.findMany({ ...query, where: where(row), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  };
+}
 
 /** Decodes a global id that must name a Publishable type. */
 export function decodePublishableId(globalId: string, field = 'id'): { type: PublishableType; id: string } {

@@ -27,15 +27,13 @@ const UpdatePartnerInput = builder.inputType('UpdatePartnerInput', {
   }),
 });
 
-const mediaId = mediaIdOf;
-
 builder.mutationFields((t) => ({
   createPartner: t.prismaField({
     type: Partner,
     authScopes: { permission: 'people:manage' },
     args: { input: t.arg({ type: CreatePartnerInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await createPartner(callerOf(ctx), { ...input, logoId: mediaId(input.logoId) });
+      const id = await createPartner(callerOf(ctx), { ...input, logoId: mediaIdOf(input.logoId) });
       return prisma.partner.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -53,7 +51,7 @@ builder.mutationFields((t) => ({
         decodeGlobalIdOf(args.id, 'Partner', 'id'),
         {
           ...args.input,
-          logoId: mediaId(args.input.logoId),
+          logoId: mediaIdOf(args.input.logoId),
         },
         args.expectedVersion,
       );

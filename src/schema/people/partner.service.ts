@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
+import { isUuid } from '../global-id.js';
 import { versionedUpdate } from '../versioning.js';
 
 export interface PartnerFields {
@@ -22,7 +23,6 @@ export interface PartnerFields {
   contactEmail?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = z.email();
 
 function check(input: PartnerFields, creating: boolean): void {
@@ -35,7 +35,7 @@ function check(input: PartnerFields, creating: boolean): void {
   errors.slug('slug', input.slug);
   errors.url('website', input.website?.trim());
   errors.text('website', input.website, 0, 2000);
-  if (input.logoId && !UUID.test(input.logoId)) errors.add('logoId', 'must be a media id');
+  if (input.logoId && !isUuid(input.logoId)) errors.add('logoId', 'must be a media id');
   errors.text('contactName', input.contactName, 0, 200);
   const email = input.contactEmail?.trim();
   if (email && (email.length > 254 || !EMAIL.safeParse(email).success)) {

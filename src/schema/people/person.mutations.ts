@@ -27,15 +27,13 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
   }),
 });
 
-const mediaId = mediaIdOf;
-
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
     type: Person,
     authScopes: { permission: 'people:manage' },
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const id = await createPerson(callerOf(ctx), { ...input, photoId: mediaId(input.photoId) });
+      const id = await createPerson(callerOf(ctx), { ...input, photoId: mediaIdOf(input.photoId) });
       return prisma.person.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -53,7 +51,7 @@ builder.mutationFields((t) => ({
         decodeGlobalIdOf(args.id, 'Person', 'id'),
         {
           ...args.input,
-          photoId: mediaId(args.input.photoId),
+          photoId: mediaIdOf(args.input.photoId),
         },
         args.expectedVersion,
       );

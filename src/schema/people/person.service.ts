@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { assertMediaVisible } from '../../media/visibility.js';
 import { FieldErrors, insertWithSlug, slugOf } from '../content/content-input.js';
+import { isUuid } from '../global-id.js';
 import { versionedUpdate } from '../versioning.js';
 
 export interface PersonFields {
@@ -20,7 +21,6 @@ export interface PersonFields {
   position?: number | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_POSITION = 1_000_000;
 
 function check(input: PersonFields, creating: boolean): void {
@@ -35,7 +35,7 @@ function check(input: PersonFields, creating: boolean): void {
   errors.slug('slug', input.slug);
   errors.text('role', input.role, 0, 100);
   errors.text('bio', input.bio, 0, 5000);
-  if (input.photoId && !UUID.test(input.photoId)) errors.add('photoId', 'must be a media id');
+  if (input.photoId && !isUuid(input.photoId)) errors.add('photoId', 'must be a media id');
   if (
     input.position != null &&
     (!Number.isInteger(input.position) || input.position < 0 || input.position > MAX_POSITION)
